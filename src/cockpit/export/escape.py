@@ -1,0 +1,43 @@
+"""User text made safe to place inside a Markdown document.
+
+Titles, notes and updates are typed under stress or sent by scripts; whatever they
+contain must stay text. Newlines collapse to spaces, invisible control characters go,
+and every character GitHub-flavoured Markdown gives a meaning to inline is escaped
+with a backslash, which renders as the character itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#$])")
+"""Inline syntax: code, emphasis, links, HTML, entities, tables, strikes, math."""
+
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+"""What turns the start of a line into a list item or a rule."""
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible(char: str) -> bool:
+    # Bidi overrides can make the rendered text read differently from the source.
+    return unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS
+
+
+def inline(text: str) -> str:
+    """`text` as one line of literal Markdown text, for use after other content."""
+    words = ("".join(filter(_visible, word)) for word in str(text).split())
+    return _SPECIAL.sub(r"\\\1", " ".join(word for word in words if word))
+
+
+def line_start(text: str) -> str:
+    """`text` as literal Markdown text that may begin a line (e.g. a quote)."""
+    escaped = inline(text)
+    match = _BLOCK_START.match(escaped)
+    if match is None:
+        return escaped
+    if match.group(1):
+        return "\\" + escaped
+    digits = match.group(2)
+    return f"{digits}\\{escaped[len(digits) :]}"
