@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -23,12 +23,14 @@ def parse_at(text: str, now: datetime, tz: tzinfo) -> datetime:
     if match:
         hour, minute = int(match[1]), int(match[2])
         if hour > 23 or minute > 59:
-            raise TimeParseError(f"'{text}' is not a time of day (use HH:MM, 00:00-23:59)")
+            raise TimeParseError(
+                f"'{text}' is not a time of day (use HH:MM, 00:00-23:59)"
+            )
         local_now = now.astimezone(tz)
         moment = local_now.replace(hour=hour, minute=minute, second=0, microsecond=0)
         if moment > local_now:
             moment -= timedelta(days=1)
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -37,7 +39,7 @@ def parse_at(text: str, now: datetime, tz: tzinfo) -> datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
-    moment = moment.astimezone(timezone.utc)
+    moment = moment.astimezone(UTC)
     if moment > now:
         raise TimeParseError(f"'{text}' is in the future")
     return moment

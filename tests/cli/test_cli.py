@@ -1,0 +1,173 @@
+"""The `cockpit` command from a shell: what scripts, hooks and people type."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "data" / "incidents.db"
+    monkeypatch.setenv("COCKPIT_DB", str(db))
+    monkeypatch.setenv("COCKPIT_RUNBOOKS", str(REPO / "runbooks"))
+    monkeypatch.setenv("TZ", "UTC")
+    return db
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one line on stderr, got: {err!r}"
+    return lines[0]
+
+
+def test_start_without_ui_prints_the_id_and_logs_the_alert(env: Path, capsys) -> None:
+    code = main(["start", "-s", "P1", "-r", "db-connection-pool", "--no-ui", "DB down"])
+    assert code == 0
+    assert capsys.readouterr().out.strip() == "1"
+    with sqlite3.connect(env) as conn:
+        (title, severity, runbook) = conn.execute(
+            "SELECT title, severity, runbook_id FROM incidents"
+        ).fetchone()
+        kinds = conn.execute("SELECT kind, text FROM events").fetchall()
+    assert (title, severity, runbook) == ("DB down", "P1", "db-connection-pool")
+    assert kinds == [("alert", "Alert fired")]
+
+
+def test_the_database_is_readable_by_its_owner_only(env: Path) -> None:
+    assert main(["start", "-s", "P3", "--no-ui", "Flaky cron"]) == 0
+    assert stat.S_IMODE(env.stat().st_mode) == 0o600
+    assert stat.S_IMODE(env.parent.stat().st_mode) == 0o700
+
+
+def test_backdated_alert(env: Path, capsys) -> None:
+    assert (
+        main(["start", "-s", "P2", "--at", "2020-01-02T03:04+00:00", "--no-ui", "x"])
+        == 0
+    )
+    with sqlite3.connect(env) as conn:
+        (started,) = conn.execute("SELECT started_at FROM incidents").fetchone()
+    assert started.startswith("2020-01-02T03:04")
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["start", "-s", "P4", "x"], "not a severity"),
+        (["start", "x"], "--severity"),
+        (["start", "-s", "P1", "-r", "no-such-book", "--no-ui", "x"], "no runbook"),
+        (["start", "-s", "P1", "--at", "25:99", "--no-ui", "x"], "not a time of day"),
+        (["start", "-s", "P1", "--at", "2999-01-01T00:00", "--no-ui", "x"], "future"),
+        (["start", "-s", "P1", "--no-ui", "   "], "title"),
+        (["note", "abc", "text"], "not an incident id"),
+        (["note", "9", "text"], "9"),
+        (["note", "1", "x", "--kind", "party"], "invalid choice"),
+        (["export", "42"], "42"),
+        (["bogus"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_exit_2(env, capsys, argv, words) -> None:
+    with pytest.raises(SystemExit) as exited:
+        code = main(argv)
+        raise SystemExit(code)
+    assert exited.value.code == 2
+    assert words in _one_line_error(capsys)
+
+
+def test_note_from_a_shell_appends_to_the_log(env: Path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "Queue backlog"])
+    assert main(["note", "1", "Paused the producer", "--kind", "action"]) == 0
+    assert main(["note", "1", "--kind", "mitigated"]) == 0
+    assert main(["note", "1", "plain note"]) == 0
+    with sqlite3.connect(env) as conn:
+        rows = conn.execute("SELECT kind, text FROM events ORDER BY id").fetchall()
+    assert rows[1:] == [
+        ("action", "Paused the producer"),
+        ("mitigated", "Mitigation applied"),
+        ("note", "plain note"),
+    ]
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "Queue backlog" in out and "mitigated" in out and "P1" in out
+
+
+def test_note_without_text_for_a_plain_note_is_refused(env: Path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    capsys.readouterr()
+    assert main(["note", "1"]) == 2
+    assert "needs text" in _one_line_error(capsys)
+
+
+def test_export_writes_the_post_mortem(env: Path, tmp_path: Path, capsys) -> None:
+    main(["start", "-s", "P1", "-r", "db-connection-pool", "--no-ui", "Checkout down"])
+    main(["note", "1", "--kind", "resolved"])
+    out = tmp_path / "pm.md"
+    assert main(["export", "1", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert text.startswith("# Checkout down")
+    for heading in ("## Timeline", "## Root Cause", "## Action Items"):
+        assert heading in text
+    assert "Alert fired" in text and "Verified resolved" in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    capsys.readouterr()
+    assert main(["export", "1"]) == 0
+    assert capsys.readouterr().out == text
+
+
+def test_export_to_a_missing_folder_is_one_clear_line(env, tmp_path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    capsys.readouterr()
+    target = tmp_path / "nope" / "pm.md"
+    assert main(["export", "1", "-o", str(target)]) == 2
+    assert str(target) in _one_line_error(capsys)
+
+
+def test_runbooks_lists_the_bundled_ones(env: Path, capsys) -> None:
+    assert main(["runbooks"]) == 0
+    out = capsys.readouterr().out
+    for rid in (
+        "db-connection-pool",
+        "disk-full",
+        "http-5xx-after-deploy",
+        "tls-cert-expiry",
+        "queue-backlog",
+    ):
+        assert rid in out
+
+
+def test_runbooks_names_the_broken_file_and_line(env, tmp_path, capsys) -> None:
+    folder = tmp_path / "books"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(
+        "id: good\ntitle: Good\nsections:\n  assess:\n    - step: Look\n"
+    )
+    (folder / "bad.yaml").write_text("id: bad\ntitle: Bad\ntitle: Again\n")
+    assert main(["runbooks", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "good" in out
+    assert f"{folder / 'bad.yaml'}:3" in out
+
+
+def test_help_lists_the_verbs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cockpit", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        timeout=60,
+    )
+    assert done.returncode == 0
+    for verb in ("start", "open", "list", "note", "export", "runbooks"):
+        assert verb in done.stdout
