@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from cockpit.domain import (
     EventKind,
@@ -11,9 +11,10 @@ from cockpit.domain import (
     duration,
     milestone_at,
     status_of,
+    time_to_mitigate,
     timeline,
 )
-from cockpit.domain.events import Event
+from cockpit.domain.events import Event, Incident, Severity
 
 from .known import ALERT, at, incident, log
 
@@ -64,3 +65,16 @@ def test_duration_to_resolution_or_now() -> None:
     assert duration(incident(), log((72, K.RESOLVED)), at(500)) == timedelta(minutes=72)
     assert duration(incident(), log(), at(42)) == timedelta(minutes=42)
     assert duration(incident(), log(), at(-5)) == timedelta(0)
+
+
+def test_time_to_mitigate_runs_from_the_alert_to_the_first_mitigation() -> None:
+    start = datetime(2026, 12, 4, 23, 50, tzinfo=timezone.utc)
+    incident = Incident(1, "t", Severity.P1, None, start, start)
+    alert = Event(1, 1, EventKind.ALERT, start, "Alert fired")
+    assert time_to_mitigate(incident, [alert]) is None
+    mitigated = Event(2, 1, EventKind.MITIGATED, start + timedelta(minutes=25), "x")
+    resolved = Event(3, 1, EventKind.RESOLVED, start + timedelta(minutes=70), "x")
+    assert time_to_mitigate(incident, [alert, resolved, mitigated]) == timedelta(
+        minutes=25
+    )
+    assert time_to_mitigate(incident, [alert, resolved]) == timedelta(minutes=70)

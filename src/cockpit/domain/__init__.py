@@ -31,14 +31,15 @@ from cockpit.domain.state import (
     milestone_at,
     next_update,
     status_of,
+    time_to_mitigate,
     timeline,
 )
 
 __all__ = [
     "CLI_KINDS",
-    "PROGRESS_KINDS",
     "DEFAULT_POLICY",
     "MILESTONE_TEXT",
+    "PROGRESS_KINDS",
     "Escalation",
     "EscalationView",
     "Event",
@@ -57,5 +58,6 @@ __all__ = [
     "milestone_at",
     "next_update",
     "status_of",
+    "time_to_mitigate",
     "timeline",
 ]

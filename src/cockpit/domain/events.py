@@ -69,7 +69,8 @@ class Incident:
     started_at: datetime
     """When the alert fired (timezone-aware, UTC); the clock every figure runs from."""
     created_at: datetime
-    """When the incident was entered into the log; later than `started_at` if backdated."""
+    """When the incident was entered into the log; later than `started_at` if
+    backdated."""
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,18 @@ def duration(incident: Incident, events: Iterable[Event], now: datetime) -> time
     return max(end - incident.started_at, timedelta(0))
 
 
+def time_to_mitigate(incident: Incident, events: Iterable[Event]) -> timedelta | None:
+    """From the alert to the first mitigation (or resolution, if it came first).
+
+    The headline metric of the team's process; None while nothing has stopped the
+    impact.
+    """
+    ends = [e.at for e in events if e.kind in (EventKind.MITIGATED, EventKind.RESOLVED)]
+    if not ends:
+        return None
+    return max(min(ends) - incident.started_at, timedelta(0))
+
+
 @dataclass(frozen=True)
 class Escalation:
     """One notification the policy calls for: who, when, and on what condition."""
@@ -145,9 +157,8 @@ def _rung_times(
     """When a rung falls due; a "without progress" rung falls due once per gap."""
     if rung.since == "alert":
         return [incident.started_at + rung.after]
-    anchors = [incident.started_at] + sorted(
-        e.at for e in events if e.kind in PROGRESS_KINDS and e.at <= now
-    )
+    progress = sorted(e.at for e in events if e.kind in PROGRESS_KINDS and e.at <= now)
+    anchors = [incident.started_at, *progress]
     times = []
     for i, anchor in enumerate(anchors):
         due_at = anchor + rung.after

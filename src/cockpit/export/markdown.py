@@ -12,6 +12,7 @@ from cockpit.domain import (
     Incident,
     duration,
     milestone_at,
+    time_to_mitigate,
     timeline,
 )
 from cockpit.domain.timefmt import clock, span, zone
@@ -86,6 +87,7 @@ def _summary(
     lines = [
         f"- **Date:** {local_start.date().isoformat()} ({zone(start, tz)})",
         f"- **Duration:** {_duration(incident, log, tz, now)}",
+        f"- **Time to mitigate:** {_time_to_mitigate(incident, log)}",
         f"- **Severity:** {incident.severity.value}",
     ]
     runbook = runbook_title or incident.runbook_id
@@ -112,6 +114,11 @@ def _duration(
         # The clocks changed during the incident: name each side's zone.
         return f"{taken} ({first} {zone(start, tz)} to {last} {zone(end, tz)})"
     return f"{taken} ({first} to {last} {zone(end, tz)})"
+
+
+def _time_to_mitigate(incident: Incident, log: Sequence[Event]) -> str:
+    taken = time_to_mitigate(incident, log)
+    return "not mitigated" if taken is None else span(taken)
 
 
 def _dated(moment: datetime, tz: tzinfo) -> str:
