@@ -40,6 +40,6 @@ def bundled_runbooks() -> Path:
 
 
 def runbooks_dir(option: str | None) -> Path:
-    """The runbook folder: `--runbooks`, else $COCKPIT_RUNBOOKS, else the bundled ones."""
+    """The runbook folder: `--runbooks`, else $COCKPIT_RUNBOOKS, else bundled."""
     chosen = option or os.environ.get(RUNBOOKS_ENV)
     return Path(chosen).expanduser() if chosen else bundled_runbooks()

@@ -1,0 +1,193 @@
+"""Words and figures the cockpit shows, derived from the log.
+
+Pure functions of (incident, events, policy, now, tz), kept apart from the widgets so
+every line on screen can be tested without running the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from cockpit.domain import (
+    Escalation,
+    Event,
+    EventKind,
+    Incident,
+    Policy,
+    Status,
+    escalation,
+    milestone_at,
+    next_update,
+    status_of,
+)
+from cockpit.domain.timefmt import clock, countdown, zone
+from cockpit.runbooks.model import Contact, Runbook
+
+_MILESTONE_WORDS = (
+    (EventKind.MITIGATED, "mitigation applied"),
+    (EventKind.ROOT_CAUSE, "root cause identified"),
+    (EventKind.FIX_DEPLOYED, "fix deployed"),
+    (EventKind.RESOLVED, "resolved"),
+)
+
+
+def at_label(moment: datetime, tz: tzinfo) -> str:
+    """A wall-clock time with its zone named, e.g. "14:17 UTC"."""
+    return f"{clock(moment, tz)} {zone(moment, tz)}"
+
+
+def elapsed_label(
+    incident: Incident, events: Sequence[Event], now: datetime, tz: tzinfo
+) -> str:
+    """The header's clock: time since the alert, frozen once resolved."""
+    resolved_at = milestone_at(events, EventKind.RESOLVED)
+    end = resolved_at or now
+    since = at_label(incident.started_at, tz)
+    return f"+{countdown(end - incident.started_at)} since {since}"
+
+
+def suggested_update(
+    incident: Incident,
+    events: Sequence[Event],
+    policy: Policy,
+    now: datetime,
+    tz: tzinfo,
+) -> str:
+    """A stakeholder update written from the log, ready to post or edit."""
+    status = status_of(events, now)
+    # Milestones say how far it got; the bare status only adds news while nothing
+    # has been reached yet.
+    parts = [status.value] if status is Status.INVESTIGATING else []
+    for kind, words in _MILESTONE_WORDS:
+        when = milestone_at(events, kind)
+        if when is not None:
+            parts.append(f"{words} {clock(when, tz)}")
+    text = f"[{incident.severity}] {incident.title}: {'; '.join(parts)}."
+    every = policy[incident.severity].update_every
+    if every is not None and status is not Status.RESOLVED:
+        # Posting this update restarts the cadence, so the promise runs from now;
+        # rounding up to the minute keeps the promise on the safe side.
+        due = _ceil_minute(now + every)
+        text += f" Next update by {at_label(due, tz)}."
+    return text
+
+
+def update_title(
+    incident: Incident,
+    events: Sequence[Event],
+    policy: Policy,
+    now: datetime,
+    tz: tzinfo,
+) -> tuple[str, bool]:
+    """The update pane's title and whether the update is overdue."""
+    due = next_update(incident, events, policy, now)
+    if due.every is None:
+        return f"Update: no cadence ({incident.severity})", False
+    if due.due_at is None:
+        return "Update: none due (resolved)", False
+    if due.overdue(now):
+        return f"Update: OVERDUE by {countdown(now - due.due_at)}", True
+    when = at_label(due.due_at, tz)
+    return f"Update: next due in {countdown(due.due_at - now)} ({when})", False
+
+
+@dataclass(frozen=True)
+class EscalationLines:
+    """What the escalation pane says, as lines tagged with how to show them."""
+
+    lines: tuple[tuple[str, str], ...]
+    """(style tag, text); tags: "due", "next", "when", "why", "info", "hint"."""
+    pending: Escalation | None
+    """The most recent escalation that fell due with no entry recording it."""
+
+
+def pending_escalation(
+    incident: Incident, events: Sequence[Event], policy: Policy, now: datetime
+) -> Escalation | None:
+    """The most recent escalation due and not yet recorded as notified."""
+    view = escalation(incident, events, policy, now)
+    for item in reversed(view.fired):
+        if not _recorded(item, events):
+            return item
+    return None
+
+
+def last_fired(
+    incident: Incident, events: Sequence[Event], policy: Policy, now: datetime
+) -> Escalation | None:
+    """The most recent escalation that fell due, recorded or not."""
+    view = escalation(incident, events, policy, now)
+    return view.fired[-1] if view.fired else None
+
+
+def _recorded(item: Escalation, events: Sequence[Event]) -> bool:
+    text = notified_text(item.who)
+    return any(
+        e.kind == EventKind.ESCALATED and e.text == text and e.at >= item.due_at
+        for e in events
+    )
+
+
+def notified_text(who: str) -> str:
+    """The timeline entry that records an escalation."""
+    return f"Notified {who}"
+
+
+def escalation_lines(
+    incident: Incident,
+    events: Sequence[Event],
+    policy: Policy,
+    now: datetime,
+    tz: tzinfo,
+    runbook: Runbook | None,
+) -> EscalationLines:
+    """The escalation pane's content for the log as of `now`."""
+    view = escalation(incident, events, policy, now)
+    if not view.pager:
+        return EscalationLines((("info", "Ticket only: no pager"),), None)
+    if view.status is Status.RESOLVED:
+        return EscalationLines((("info", "Resolved: no further escalation"),), None)
+    lines: list[tuple[str, str]] = []
+    pending = pending_escalation(incident, events, policy, now)
+    if pending is not None:
+        lines.append(("due", f"DUE: call {pending.who} now"))
+        contact = contact_for(pending.who, runbook)
+        if contact is not None:
+            named = (
+                pending.who.casefold() in f"{contact.role} {contact.name}".casefold()
+            )
+            who = contact.name if named else f"({contact.role})"
+            lines.append(("why", f"{contact.phone} {who}".rstrip()))
+        lines.append(("hint", "press e once notified"))
+    if view.next is not None:
+        upcoming = view.next
+        lines.append(("next", f"Next: {upcoming.who}"))
+        when = at_label(upcoming.due_at, tz)
+        lines.append(("when", f"in {countdown(upcoming.due_at - now)} (at {when})"))
+        lines.append(("why", upcoming.reason))
+    return EscalationLines(tuple(lines), pending)
+
+
+def contact_for(who: str, runbook: Runbook | None) -> Contact | None:
+    """The runbook contact to phone for an escalation.
+
+    The contact whose role is `who`, else one whose role or name mentions it (e.g.
+    "Dana Reyes, DB engineering lead"), else the first contact with a phone.
+    """
+    if runbook is None:
+        return None
+    wanted = who.casefold()
+    with_phone = [c for c in runbook.contacts if c.phone]
+    exact = [c for c in with_phone if c.role.casefold() == wanted]
+    mentioned = [c for c in with_phone if wanted in f"{c.role} {c.name}".casefold()]
+    for found in (exact, mentioned, with_phone):
+        if found:
+            return found[0]
+    return None
+
+
+def _ceil_minute(moment: datetime) -> datetime:
+    floor = moment.replace(second=0, microsecond=0)
+    return floor if floor == moment else floor + timedelta(minutes=1)

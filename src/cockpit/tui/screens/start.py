@@ -1,0 +1,127 @@
+"""The start form: a new incident's title, severity and runbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+)
+from textual.widgets.option_list import Option
+
+from cockpit.domain import Severity
+from cockpit.store import StoreError
+
+if TYPE_CHECKING:
+    from cockpit.tui.app import CockpitApp
+
+NO_RUNBOOK = "-"
+"""Option id of the "no runbook" choice (runbook ids never are a bare dash)."""
+
+
+class StartScreen(Screen[None]):
+    """Shown when no incident is open: start one and go straight to the cockpit.
+
+    Enter in the title or on a runbook starts the incident.
+    """
+
+    CSS_PATH = Path(__file__).with_name("start.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "severity('P1')", "P1", tooltip="Severity P1: service down"),
+        Binding("2", "severity('P2')", "P2", tooltip="Severity P2: degraded"),
+        Binding("3", "severity('P3')", "P3", tooltip="Severity P3: no user impact"),
+        Binding("ctrl+s", "start", "Start", tooltip="Start the incident"),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app = self._cockpit_app
+        with VerticalScroll(id="start"):
+            yield Label("Title: what users see going wrong")
+            yield Input(
+                placeholder="e.g. Checkout DB unresponsive", id="title", compact=True
+            )
+            yield Label("Severity (1, 2, 3 outside the title)")
+            with RadioSet(id="severity", compact=True):
+                yield RadioButton("P1 service down, data at risk", value=True)
+                yield RadioButton("P2 degraded or partial outage")
+                yield RadioButton("P3 no user impact: ticket only")
+            yield Label("Runbook")
+            options = [Option("(no runbook)", id=NO_RUNBOOK)]
+            for runbook in app.library.runbooks.values():
+                options.append(Option(f"{runbook.id}  {runbook.title}", id=runbook.id))
+            yield OptionList(*options, id="runbooks", compact=True)
+            with Horizontal(id="start-buttons"):
+                yield Button(
+                    "Start incident (Enter)",
+                    id="start-button",
+                    variant="error",
+                    compact=True,
+                )
+        yield Footer(show_command_palette=False)
+
+    @property
+    def _cockpit_app(self) -> CockpitApp:
+        from cockpit.tui.app import CockpitApp
+
+        assert isinstance(self.app, CockpitApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        self.query_one("#start", VerticalScroll).border_title = "Start an incident"
+        self.query_one("#runbooks", OptionList).highlighted = 0
+        self.query_one("#title", Input).focus()
+
+    @property
+    def severity(self) -> Severity:
+        """The severity chosen in the form."""
+        index = self.query_one("#severity", RadioSet).pressed_index
+        return list(Severity)[max(index, 0)]
+
+    def action_severity(self, name: str) -> None:
+        buttons = list(self.query_one("#severity", RadioSet).query(RadioButton))
+        buttons[list(Severity).index(Severity(name))].value = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        """Create the incident with the alert at now, then open the cockpit."""
+        app = self._cockpit_app
+        title_input = self.query_one("#title", Input)
+        title = title_input.value.strip()
+        if not title:
+            self.notify("Give the incident a title first", severity="warning")
+            title_input.focus()
+            return
+        option = self.query_one("#runbooks", OptionList).highlighted_option
+        runbook_id = None if option is None or option.id == NO_RUNBOOK else option.id
+        now = app.clock()
+        try:
+            incident = app.store.create_incident(
+                title, self.severity, runbook_id, started_at=now, now=now
+            )
+        except StoreError as err:
+            self.notify(str(err), title="Not started", severity="error")
+            return
+        app.open_incident(incident.id)

@@ -1,0 +1,102 @@
+"""The bottom row: the timeline and the escalation countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from cockpit.domain import MILESTONE_TEXT, Event, EventKind
+from cockpit.domain.timefmt import clock
+from cockpit.tui.present import EscalationLines
+
+
+class ScrollPane(VerticalScroll, can_focus=True):
+    """A focusable pane of text that scrolls with the arrows, j/k and g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+    """
+    | Key | What it does |
+    | :- | :- |
+    | up/down, j/k | Scroll a line. |
+    | g/G | Top / bottom. |
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="body")
+
+    @property
+    def body(self) -> Static:
+        return self.query_one(".body", Static)
+
+
+_KIND_STYLE = {
+    EventKind.ALERT: "bold red",
+    EventKind.RESOLVED: "bold green",
+    EventKind.UPDATE: "cyan",
+    EventKind.ESCALATED: "bold yellow",
+    EventKind.STEP_CHECKED: "",
+    EventKind.STEP_UNCHECKED: "dim italic",
+}
+
+
+class TimelinePane(ScrollPane):
+    """The incident log, oldest first, kept scrolled to the newest entry."""
+
+    shown: tuple[str, ...] = ()
+    """The entries on display as plain "HH:MM  text" lines."""
+
+    def show(self, events: Sequence[Event], tz: tzinfo, zone_name: str) -> None:
+        """Redraw from the stored log (the only source of what is shown)."""
+        self.border_title = f"Timeline (times in {zone_name})"
+        self.shown = tuple(f"{clock(e.at, tz)}  {e.text}" for e in events)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(ratio=1)
+        for event in events:
+            style = _KIND_STYLE.get(event.kind)
+            if style is None:
+                style = "bold" if event.kind in MILESTONE_TEXT else ""
+            grid.add_row(clock(event.at, tz), Text(event.text, style=style))
+        self.body.update(grid)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+
+_LINE_STYLE = {
+    "due": "bold red",
+    "next": "bold",
+    "when": "",
+    "why": "dim",
+    "info": "bold",
+    "hint": "italic",
+}
+
+
+class EscalationPane(ScrollPane):
+    """Who gets called next and when, or who is due to be called now."""
+
+    shown: tuple[str, ...] = ()
+    """The lines on display, as plain text."""
+
+    def show(self, content: EscalationLines) -> None:
+        """Redraw the pane; cheap enough to run every second."""
+        self.shown = tuple(line for _, line in content.lines)
+        text = Text()
+        for index, (tag, line) in enumerate(content.lines):
+            if index:
+                text.append("\n")
+            text.append(line, style=_LINE_STYLE.get(tag, ""))
+        self.body.update(text)
+        self.set_class(content.pending is not None, "-due")

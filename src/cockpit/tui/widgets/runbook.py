@@ -1,0 +1,191 @@
+"""The runbook pane: who to call, then every section's steps with a step cursor."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cockpit.runbooks.model import SECTION_TITLES, Runbook, Section, Step
+
+
+class RunbookPane(OptionList):
+    """Shows one runbook and turns keys into step commands.
+
+    Headings, the who-to-call block and prose are disabled options, so the cursor
+    only ever rests on a step.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_step", "Check", tooltip="Check or uncheck the step"),
+        Binding("c", "copy_command", "Copy", tooltip="Copy the step's command"),
+        Binding("j", "cursor_down", "Next step", show=False),
+        Binding("k", "cursor_up", "Previous step", show=False),
+        Binding("g", "top", "Top", show=False),
+        Binding("G", "bottom", "Bottom", show=False),
+    ]
+    """
+    | Key | What it does |
+    | :- | :- |
+    | up/down, j/k | Move between steps. |
+    | g/G | First step (and the who-to-call block) / last step. |
+    | space | Check the step off, or uncheck it (a correction). |
+    | c | Copy the step's command. |
+    """
+
+    class StepToggled(Message):
+        """The user asked to check (or uncheck) a step."""
+
+        def __init__(self, step: Step, checked: bool) -> None:
+            super().__init__()
+            self.step = step
+            self.checked = checked
+            """The state the user asked for."""
+
+    class CopyRequested(Message):
+        """The user asked for the highlighted step's command."""
+
+        def __init__(self, step: Step) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, runbook: Runbook | None, missing: str | None = None) -> None:
+        super().__init__(id="runbook", classes="pane")
+        self.runbook = runbook
+        """The runbook shown, or None when the incident has none."""
+        self._missing = missing
+        self._checked: set[str] = set()
+        self._steps: dict[str, Step] = {}
+        if runbook is not None:
+            self._steps = {step.key: step for step in runbook.steps}
+            self.border_title = f"Runbook: {runbook.title}"
+        else:
+            self.border_title = "Runbook"
+
+    def on_mount(self) -> None:
+        self.add_options(self._build_options())
+        self._cursor_to_first_unchecked()
+
+    def show_checked(self, checked: set[str]) -> None:
+        """Redraw the steps whose checked state differs from what is shown."""
+        changed = (checked ^ self._checked) & self._steps.keys()
+        self._checked = set(checked)
+        for key in changed:
+            prompt = _step_prompt(self._steps[key], key in checked)
+            self.replace_option_prompt(key, prompt)
+
+    def set_initial_checked(self, checked: set[str]) -> None:
+        """Set the checked steps before mount, and put the cursor after them."""
+        self._checked = set(checked) & self._steps.keys()
+
+    @property
+    def current_step(self) -> Step | None:
+        """The step under the cursor."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._steps.get(option.id)
+
+    def action_toggle_step(self) -> None:
+        step = self.current_step
+        if step is not None:
+            self.post_message(self.StepToggled(step, step.key not in self._checked))
+
+    def action_copy_command(self) -> None:
+        step = self.current_step
+        if step is not None:
+            self.post_message(self.CopyRequested(step))
+
+    def action_top(self) -> None:
+        self.action_first()
+        # The who-to-call block sits above the first step; show it too.
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.action_last()
+        self.scroll_end(animate=False)
+
+    def _cursor_to_first_unchecked(self) -> None:
+        for index, option in enumerate(self.options):
+            if option.id in self._steps and option.id not in self._checked:
+                self.highlighted = index
+                break
+        else:
+            self.action_first()
+        if self.highlighted is not None:
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def _build_options(self) -> list[Option]:
+        if self.runbook is None:
+            return [Option(_no_runbook(self._missing), disabled=True)]
+        options = [Option(_who_to_call(self.runbook), disabled=True)]
+        for section in self.runbook.sections:
+            options.append(Option(_heading(section), disabled=True))
+            if section.text:
+                options.append(Option(Text(section.text.strip()), disabled=True))
+            for step in section.steps:
+                prompt = _step_prompt(step, step.key in self._checked)
+                options.append(Option(prompt, id=step.key))
+        return options
+
+
+def _heading(section: Section) -> Text:
+    title = SECTION_TITLES.get(section.kind or "", section.title) or section.title
+    return Text(title, style="bold underline")
+
+
+def _step_prompt(step: Step, checked: bool) -> RenderableType:
+    """A step as "[x] text" with its command on the line below, "$ command"."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    mark = Text("[x]" if checked else "[ ]", style="bold" if checked else "")
+    body = Text(step.text, style="dim" if checked else "")
+    if step.see:
+        body.append(f"  (see {step.see})", style="italic")
+    if step.command is not None:
+        body.append("\n")
+        body.append(f"$ {step.command}", style="cyan")
+    grid.add_row(mark, body)
+    return grid
+
+
+def _who_to_call(runbook: Runbook) -> Text:
+    text = Text()
+    if runbook.owner:
+        text.append("Owner: ", style="bold")
+        text.append(runbook.owner)
+        if runbook.service:
+            text.append(f" ({runbook.service})")
+        text.append("\n")
+    for contact in runbook.contacts:
+        text.append(f"{contact.role}: ", style="bold")
+        details = [contact.name, contact.phone, contact.chat]
+        text.append("  ".join(d for d in details if d))
+        text.append("\n")
+    if runbook.escalate_when:
+        text.append("Escalate when: ", style="bold")
+        text.append("; ".join(runbook.escalate_when))
+        text.append("\n")
+    if not text.plain:
+        text.append("No owner or contacts in this runbook.", style="italic")
+    text.rstrip()
+    return text
+
+
+def _no_runbook(missing: str | None) -> Text:
+    if missing is not None:
+        first = f"Runbook '{missing}' is not in the library."
+    else:
+        first = "No runbook chosen for this incident."
+    return Text(
+        f"{first}\nChoose one when starting: cockpit start --runbook ID ...\n"
+        "List the runbooks that load with: cockpit runbooks",
+        style="italic",
+    )
