@@ -256,6 +256,9 @@ class TestEscalation:
                 "Next: engineering lead",
                 "in 3:00 (at 14:17 UTC)",
                 "unless mitigated",
+                "",
+                "Call: Database on-call",
+                "+1-555-0100  #db-oncall",
             )
             clock.advance(minutes=4)
             app.screen.tick()

@@ -58,8 +58,19 @@ def test_escalation_counts_down_to_the_lead():
         "Next: engineering lead",
         "in 3:00 (at 14:17 UTC)",
         "unless mitigated",
+        "",
+        "Call: Database on-call",
+        "+1-555-0100  #db-oncall",
     ]
     assert lines.pending is None
+
+
+def test_the_on_call_number_stays_on_screen_only_while_nothing_is_due():
+    due = present.escalation_lines(
+        incident(), [ALERT], DEFAULT_POLICY, NOW + timedelta(minutes=4), UTC, RUNBOOK
+    )
+    assert due.lines[0] == ("due", "DUE: call engineering lead now")
+    assert not any(text.startswith("Call:") for _, text in due.lines)
 
 
 def test_recorded_escalation_is_no_longer_due():

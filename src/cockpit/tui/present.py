@@ -167,7 +167,24 @@ def escalation_lines(
         when = at_label(upcoming.due_at, tz)
         lines.append(("when", f"in {countdown(upcoming.due_at - now)} (at {when})"))
         lines.append(("why", upcoming.reason))
+    if pending is None:
+        lines.extend(_on_call_lines(runbook))
     return EscalationLines(tuple(lines), pending)
+
+
+def _on_call_lines(runbook: Runbook | None) -> list[tuple[str, str]]:
+    """The runbook's first contact, so a phone number is always on screen.
+
+    At 80x24 the runbook's who-to-call block scrolls away as the steps are worked
+    through; the escalation pane has room for the one number that matters most.
+    """
+    if runbook is None:
+        return []
+    contact = next((c for c in runbook.contacts if c.phone or c.chat), None)
+    if contact is None:
+        return []
+    reach = "  ".join(part for part in (contact.phone, contact.chat) if part)
+    return [("", ""), ("info", f"Call: {contact.name or contact.role}"), ("", reach)]
 
 
 def contact_for(who: str, runbook: Runbook | None) -> Contact | None:

@@ -61,7 +61,7 @@ class TimelinePane(ScrollPane):
     def show(self, events: Sequence[Event], tz: tzinfo, zone_name: str) -> None:
         """Redraw from the stored log (the only source of what is shown)."""
         self.border_title = f"Timeline (times in {zone_name})"
-        self.shown = tuple(f"{clock(e.at, tz)}  {e.text}" for e in events)
+        self.shown = tuple(f"{clock(e.at, tz)}  {_entry_text(e)}" for e in events)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style="dim")
         grid.add_column(ratio=1)
@@ -69,9 +69,16 @@ class TimelinePane(ScrollPane):
             style = _KIND_STYLE.get(event.kind)
             if style is None:
                 style = "bold" if event.kind in MILESTONE_TEXT else ""
-            grid.add_row(clock(event.at, tz), Text(event.text, style=style))
+            grid.add_row(clock(event.at, tz), Text(_entry_text(event), style=style))
         self.body.update(grid)
         self.call_after_refresh(self.scroll_end, animate=False)
+
+
+def _entry_text(event: Event) -> str:
+    """What the timeline says for an entry; updates are named, colour or not."""
+    if event.kind is EventKind.UPDATE:
+        return f"Update: {event.text}"
+    return event.text
 
 
 _LINE_STYLE = {
