@@ -269,3 +269,18 @@ class TestErrors:
         with pytest.raises(StoreError, match=match):
             store.append(incident.id, kind, text, NOW, step=step)
         assert len(store.events(incident.id)) == 1
+
+
+def test_outside_changes_moves_only_when_another_connection_commits(
+    tmp_path: Path,
+) -> None:
+    with (
+        Store.open(tmp_path / "a.db") as cockpit,
+        Store.open(tmp_path / "a.db") as hook,
+    ):
+        incident = new_incident(cockpit)
+        before = cockpit.outside_changes()
+        cockpit.append(incident.id, EventKind.NOTE, "mine", NOW)
+        assert cockpit.outside_changes() == before
+        hook.append(incident.id, EventKind.NOTE, "from a shell", NOW)
+        assert cockpit.outside_changes() != before

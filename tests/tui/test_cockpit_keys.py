@@ -345,3 +345,19 @@ class TestPanesAndQuitting:
             for key in ("a", "m", "r", "f", "v", "n", "e", "u", "space", "c", "g"):
                 assert key in keys.split(), key
             assert ("ctrl+q", "Quit (asks first while the incident is open)") in rows
+
+
+class TestOtherWriters:
+    """Entries written from a shell while the cockpit is open appear on it."""
+
+    async def test_a_note_from_another_program_shows_up(
+        self, store, library, incident, clock
+    ):
+        app = make_app(store, library, incident.id, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            with Store.open(store.path) as hook:
+                hook.append(incident.id, EventKind.NOTE, "paged by alert hook", NOW)
+            app.screen.poll()
+            await pilot.pause()
+            shown = app.screen.query_one(TimelinePane).shown
+            assert shown[-1] == "14:14  paged by alert hook"

@@ -196,6 +196,16 @@ class Store:
             found = next(iter(rows), None)
             return incident_from_row(found) if found else None
 
+    def outside_changes(self) -> int:
+        """A number that changes whenever another connection commits to the file.
+
+        Cheap enough to ask every second: an open cockpit uses it to pick up entries
+        that `cockpit note` or an alert hook wrote from a shell.
+        """
+        with self._reading():
+            row = self._db.execute("PRAGMA data_version").fetchone()
+            return int(row[0])
+
     def _insert_event(
         self,
         incident_id: int,

@@ -92,6 +92,7 @@ class CockpitScreen(Screen[None]):
         """The stored log, in timeline order, as last read from the store."""
         self._runbook = runbook
         self._note_draft = ""
+        self._outside_changes: int | None = None
 
     @property
     def cockpit_app(self) -> CockpitApp:
@@ -126,6 +127,8 @@ class CockpitScreen(Screen[None]):
         self._redraw()
         self.query_one(RunbookPane).focus()
         self.set_interval(1, self.tick)
+        self.poll()
+        self.set_interval(2, self.poll)
 
     def _read(self) -> bool:
         """Read the log back from the store; False (and say why) if it cannot."""
@@ -150,8 +153,20 @@ class CockpitScreen(Screen[None]):
         self.query_one(TimelinePane).show(self.events, app.tz, zone(now, app.tz))
         self.tick()
 
+    def poll(self) -> None:
+        """Pick up entries written by other programs (`cockpit note`, alert hooks)."""
+        try:
+            seen = self.cockpit_app.store.outside_changes()
+        except StoreError:
+            return  # The next read says what is wrong, once, where it matters.
+        if seen != self._outside_changes:
+            first = self._outside_changes is None
+            self._outside_changes = seen
+            if not first:
+                self._reload()
+
     def tick(self) -> None:
-        """Redraw the figures that move with the clock (cheap: no store read)."""
+        """Redraw the figures that move with the clock (cheap: no log read)."""
         app = self.cockpit_app
         now, tz, events, incident = app.clock(), app.tz, self.events, self.incident
         self.query_one(IncidentHeader).show(
