@@ -16,6 +16,7 @@ from cockpit.domain import (
     MILESTONE_TEXT,
     EventKind,
     Severity,
+    milestone_at,
     status_of,
     timefmt,
 )
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     common = _Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -120,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="file to write (default: standard output)",
     )
+    export.add_argument(
+        "--force", action="store_true", help="overwrite FILE if it already exists"
+    )
 
     runbooks = verbs.add_parser(
         "runbooks", parents=[common], help="list the runbooks and any that fail to load"
@@ -138,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     verbs.add_parser(
         "paths", parents=[common], help="print where the database and runbooks are"
     )
-    return parser
+    return parser, dict(verbs.choices)
 
 
 def _severity(text: str) -> Severity:
@@ -158,7 +162,16 @@ def _incident_id(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `cockpit` command; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser, verbs = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        verb = verbs.get(args.verb or "", parser)
+        # argparse cannot take a positional after an option that follows another
+        # positional ("note 3 --kind action 'Rolled back'"); the text is what is left.
+        if args.verb == "note" and args.text is None and not extra[0].startswith("-"):
+            args.text, extra = extra[0], extra[1:]
+        if extra:
+            verb.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return _dispatch(args)
     except (UsageError, StoreError, ExportError, TimeParseError) as error:
@@ -263,12 +276,22 @@ def _cmd_note(args: argparse.Namespace, store: Store) -> int:
     kind = EventKind(args.kind)
     text = " ".join((args.text or "").split()) or MILESTONE_TEXT.get(kind, "")
     if not text:
-        raise UsageError(f"a {kind.value} entry needs text")
+        raise UsageError(f"--kind {kind.value} needs text (what happened)")
     now = system_clock()
     at = parse_at(args.at, now, local_zone()) if args.at else now
     store.incident(args.id)
+    first = (
+        milestone_at(store.events(args.id), kind) if kind in MILESTONE_TEXT else None
+    )
     event = store.append(args.id, kind, text, at, now=now)
-    print(f"#{event.id} {timefmt.clock(event.at, local_zone())} {event.text}")
+    tz = local_zone()
+    print(f"#{event.id} {timefmt.clock(event.at, tz)} {event.text}")
+    if first is not None:
+        print(
+            f"cockpit: note: {kind.value} was already recorded at "
+            f"{timefmt.clock(first, tz)} {timefmt.zone(first, tz)}; recorded again",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -289,7 +312,13 @@ def _cmd_export(args: argparse.Namespace, store: Store) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
-    write_export(Path(args.output), text)
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise UsageError(
+            f"{target} already exists; add --force to overwrite it "
+            "(it may hold an edited post-mortem)"
+        )
+    write_export(target, text)
     print(
         f"Wrote the post-mortem of incident {incident.id} to {args.output}",
         file=sys.stderr,
@@ -306,7 +335,8 @@ def _cmd_runbooks(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UsageError(f"runbook folder {folder} does not exist")
     library = load_library(folder)
-    print(f"{len(library.runbooks)} runbooks in {folder}")
+    count = len(library.runbooks)
+    print(f"{count} runbook{'' if count == 1 else 's'} in {folder}")
     if library.runbooks:
         width = max(len(rid) for rid in library.runbooks)
         print(f"{'ID':<{width}}  STEPS  CMDS  TITLE")

@@ -171,3 +171,39 @@ def test_help_lists_the_verbs() -> None:
     assert done.returncode == 0
     for verb in ("start", "open", "list", "note", "export", "runbooks"):
         assert verb in done.stdout
+
+
+def test_note_text_may_follow_the_kind(env: Path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    assert main(["note", "1", "--kind", "root-cause", "Leaked connections"]) == 0
+    with sqlite3.connect(env) as conn:
+        last = conn.execute("SELECT kind, text FROM events ORDER BY id DESC").fetchone()
+    assert last == ("root-cause", "Leaked connections")
+
+
+def test_an_unknown_argument_points_at_the_verbs_help(env: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["list", "--bogus"])
+    assert exited.value.code == 2
+    line = _one_line_error(capsys)
+    assert "--bogus" in line and "cockpit list --help" in line
+
+
+def test_a_milestone_recorded_twice_from_a_shell_is_pointed_out(env, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    assert main(["note", "1", "--kind", "resolved"]) == 0
+    capsys.readouterr()
+    assert main(["note", "1", "--kind", "resolved"]) == 0
+    assert "already recorded" in _one_line_error(capsys)
+
+
+def test_export_never_overwrites_without_force(env, tmp_path: Path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    out = tmp_path / "pm.md"
+    out.write_text("my edited post-mortem")
+    capsys.readouterr()
+    assert main(["export", "1", "-o", str(out)]) == 2
+    assert "--force" in _one_line_error(capsys)
+    assert out.read_text() == "my edited post-mortem"
+    assert main(["export", "1", "-o", str(out), "--force"]) == 0
+    assert out.read_text().startswith("# x")

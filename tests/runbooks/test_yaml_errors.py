@@ -35,7 +35,7 @@ def error_for(tmp_path: Path, text: str, name: str = "bad.yaml") -> str:
         pytest.param(
             "id: x\ntitle: T\nsections:\n\tassess: []\n",
             ":4:",
-            "tab character at line 4: indent with spaces",
+            "tab character: indent with spaces",
             id="tab",
         ),
         pytest.param(

@@ -41,7 +41,7 @@ def check_tabs(path: Path, text: str, first_line: int = 1) -> None:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise RunbookLoadError(
-                path, number, f"tab character at line {number}: indent with spaces"
+                path, number, "tab character: indent with spaces"
             )
 
 
