@@ -30,6 +30,9 @@ lint: $(STAMP) ## ruff format check, ruff lint, mypy
 screenshots: $(STAMP) ## regenerate screenshots/ from the demo incident
 	$(BIN)/python scripts/screenshots.py
 
+bench: $(STAMP) ## benchmarks, as ratios against a baseline measured in the same run
+	$(BIN)/python scripts/bench.py
+
 snapshots: $(STAMP) ## accept the current look as the new snapshot baseline
 	$(BIN)/python -m pytest tests/tui --snapshot-update
 
