@@ -155,7 +155,7 @@ def _severity(text: str) -> Severity:
 
 
 def _incident_id(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
+    if not text.isdigit() or not 0 < int(text) < 2**63:
         raise argparse.ArgumentTypeError(f"'{text}' is not an incident id (a number)")
     return int(text)
 
@@ -173,9 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if extra:
             verb.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()
+        return code
     except (UsageError, StoreError, ExportError, TimeParseError) as error:
         print(f"cockpit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        # Standard output closed or full (`cockpit list > /dev/full`, a pipe to
+        # `head`): say so once instead of a traceback.
+        print(f"cockpit: cannot write the output: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -191,6 +198,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if verb == "demo":
         return _cmd_demo(args)
+    if getattr(args, "db", None) == "":
+        raise UsageError("--db needs a file path")
     store = Store.open(paths.db_path(getattr(args, "db", None)))
     try:
         if verb == "start":
@@ -220,6 +229,11 @@ def _library(args: argparse.Namespace) -> Library:
 
 
 def _run_ui(args: argparse.Namespace, store: Store, incident_id: int | None) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the cockpit needs a terminal; from a script use 'cockpit start --no-ui', "
+            "'cockpit note' or 'cockpit export'"
+        )
     from cockpit.domain import DEFAULT_POLICY
     from cockpit.tui.app import CockpitApp
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 
@@ -21,6 +23,22 @@ def fixed_clock(moment: datetime) -> Clock:
 
 
 def local_zone() -> tzinfo:
-    """The zone times are shown in: the machine's local zone (honours $TZ)."""
+    """The zone times are shown in: $TZ, else the machine's zone, with its DST rules.
+
+    A real zone, not today's fixed offset, so a time typed for July in New York
+    is read as EDT even in December.
+    """
+    named = os.environ.get("TZ", "").lstrip(":")
+    if named:
+        try:
+            return ZoneInfo(named)
+        except (ValueError, ZoneInfoNotFoundError):
+            pass  # Not a zone name (e.g. "EST5EDT,M3.2.0"); the C library knows.
+    else:
+        try:
+            with open("/etc/localtime", "rb") as file:
+                return ZoneInfo.from_file(file, key="localtime")
+        except (OSError, ValueError):
+            pass  # No zone file here; fall back on the C library's offset.
     zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else timezone.utc
+    return zone if zone is not None else UTC

@@ -7,6 +7,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
 
+OLDEST = timedelta(days=30)
+"""How far back an alert may be backdated; further is almost always a typo."""
+
 
 class TimeParseError(ValueError):
     """A time the user typed that cockpit cannot read, with what it expects."""
@@ -33,13 +36,17 @@ def parse_at(text: str, now: datetime, tz: tzinfo) -> datetime:
         return moment.astimezone(UTC)
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=tz)
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise TimeParseError(
             f"'{text}' is not a time (use HH:MM today, or ISO like 2026-12-04T14:05)"
         ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    moment = moment.astimezone(UTC)
     if moment > now:
         raise TimeParseError(f"'{text}' is in the future")
+    if now - moment > OLDEST:
+        raise TimeParseError(
+            f"'{text}' is more than {OLDEST.days} days ago; check the date"
+        )
     return moment

@@ -7,6 +7,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,13 +53,12 @@ def test_the_database_is_readable_by_its_owner_only(env: Path) -> None:
 
 
 def test_backdated_alert(env: Path, capsys) -> None:
-    assert (
-        main(["start", "-s", "P2", "--at", "2020-01-02T03:04+00:00", "--no-ui", "x"])
-        == 0
-    )
+    two_hours_ago = datetime.now(UTC) - timedelta(hours=2)
+    at = two_hours_ago.strftime("%Y-%m-%dT%H:%M+00:00")
+    assert main(["start", "-s", "P2", "--at", at, "--no-ui", "x"]) == 0
     with sqlite3.connect(env) as conn:
         (started,) = conn.execute("SELECT started_at FROM incidents").fetchone()
-    assert started.startswith("2020-01-02T03:04")
+    assert started.startswith(at[:16])
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,35 @@ def test_export_never_overwrites_without_force(env, tmp_path: Path, capsys) -> N
     assert out.read_text() == "my edited post-mortem"
     assert main(["export", "1", "-o", str(out), "--force"]) == 0
     assert out.read_text().startswith("# x")
+
+
+def test_the_cockpit_without_a_terminal_says_what_to_use_instead(env, capsys) -> None:
+    # A hook that forgets --no-ui must not hang a pager-less script.
+    assert main(["start", "-s", "P1", "Payments down"]) == 2
+    assert "--no-ui" in _one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    "argv", [["open", "9223372036854775808"], ["--db", "", "list"]]
+)
+def test_absurd_ids_and_empty_paths_are_one_line(env, capsys, argv) -> None:
+    with pytest.raises(SystemExit) as exited:
+        raise SystemExit(main(argv))
+    assert exited.value.code == 2
+    _one_line_error(capsys)
+
+
+def test_output_to_a_full_device_is_one_line(env: Path) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    done = subprocess.run(
+        f"{sys.executable} -m cockpit list > /dev/full",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "cockpit: cannot write the output: No space left on device"
+    ]

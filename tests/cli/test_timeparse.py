@@ -33,7 +33,20 @@ def test_iso_with_and_without_zone() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["24:00", "7pm", "", "2026-13-01", "2027-01-01T00:00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24:00",
+        "7pm",
+        "",
+        "2026-13-01",
+        "2027-01-01T00:00",
+        "0001-01-01T00:00+01:00",
+        "9999-12-31T23:59-12:00",
+        "1970-01-01",
+        "2026-11-01T00:00",
+    ],
+)
 def test_unreadable_or_future_times_are_refused(text: str) -> None:
     with pytest.raises(TimeParseError):
         parse_at(text, NOW, UTC)

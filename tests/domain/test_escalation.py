@@ -127,3 +127,23 @@ def test_across_midnight(check: datetime, who: str, due: tuple[int, int]) -> Non
     shown = escalation(incident(start=start), log(start=start), DEFAULT_POLICY, check)
     assert shown.next.who == who
     assert shown.next.due_at == datetime(2026, 12, 5, *due, tzinfo=UTC)
+
+
+class TestLongOpenIncidents:
+    """An incident open for years (a wrong --at) is counted, not enumerated."""
+
+    def test_years_of_repeats_show_each_level_once_and_the_latest(self) -> None:
+        years = 60 * 24 * 365 * 3  # minutes
+        shown = view(log(), years + 5)
+        who = [e.who for e in shown.fired]
+        assert who[:4] == ["engineering lead", "director", "VP of engineering", "CTO"]
+        assert len(shown.fired) == 5
+        latest = shown.fired[-1]
+        assert latest.who == "CTO" and latest.due_at <= at(years + 5)
+        assert shown.next.due_at - latest.due_at == at(30) - at(0)
+
+    def test_repeats_stop_at_resolution(self) -> None:
+        events = log((100, K.RESOLVED))
+        shown = view(events, 60 * 24 * 30)
+        assert shown.next is None
+        assert [e.due_at for e in shown.fired][-1] == at(90)

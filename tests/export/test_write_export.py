@@ -59,3 +59,24 @@ def test_disk_full_leaves_the_old_file_and_no_temp(
     assert str(caught.value) == f"{target}: cannot write: No space left on device"
     assert target.read_text() == "previous export"
     assert os.listdir(tmp_path) == ["postmortem.md"]
+
+
+def test_a_device_or_pipe_is_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a regular file"):
+        write_export(pipe, "text")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    with pytest.raises(ExportError, match="not a regular file"):
+        write_export(Path("/dev/null"), "text")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_export(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"

@@ -284,3 +284,22 @@ def test_outside_changes_moves_only_when_another_connection_commits(
         assert cockpit.outside_changes() == before
         hook.append(incident.id, EventKind.NOTE, "from a shell", NOW)
         assert cockpit.outside_changes() != before
+
+
+def test_an_existing_database_readable_by_others_is_made_private(
+    tmp_path: Path,
+) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        new_incident(store)
+    (tmp_path / "a.db").chmod(0o644)
+    with Store.open(tmp_path / "a.db"):
+        pass
+    assert stat.S_IMODE((tmp_path / "a.db").stat().st_mode) == 0o600
+
+
+def test_control_characters_never_reach_the_log(store: Store) -> None:
+    incident = new_incident(store)
+    hostile = "harmless \x1b]52;c;cm0gLXJmIH4=\x07 then \x1b[2J\u202eevil\nline"
+    event = store.append(incident.id, EventKind.NOTE, hostile, NOW)
+    assert event.text == "harmless ]52;c;cm0gLXJmIH4= then [2Jevil line"
+    assert store.events(incident.id)[-1].text == event.text

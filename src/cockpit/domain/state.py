@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cockpit.domain.events import Event, EventKind, Incident
-from cockpit.domain.policy import Policy, Rung, Status
+from cockpit.domain.policy import Policy, Repeat, Rung, Status
 from cockpit.domain.timefmt import span
 
 PROGRESS_KINDS = frozenset(
@@ -103,7 +103,8 @@ class EscalationView:
     pager: bool
     summary: str
     fired: tuple[Escalation, ...]
-    """Notifications whose time has come, oldest first."""
+    """Notifications whose time has come, oldest first (of the repeats that only
+    call the last level again, just the latest)."""
     next: Escalation | None
     """The next notification still to come; None when there is nothing more."""
 
@@ -126,17 +127,9 @@ def escalation(
 
     if rules.repeat is not None:
         resolved_at = milestone_at(events, EventKind.RESOLVED)
-        repeat = rules.repeat
-        n = 0
-        while True:
-            due_at = incident.started_at + repeat.first_after + n * repeat.every
-            if resolved_at is not None and due_at >= resolved_at:
-                break
-            who = repeat.levels[min(n, len(repeat.levels) - 1)]
-            due.append((Escalation(who, due_at, repeat.reason), Status.RESOLVED))
-            if due_at > now:
-                break
-            n += 1
+        for due_at, who in _repeat_times(rules.repeat, incident, now, resolved_at):
+            item = Escalation(who, due_at, rules.repeat.reason)
+            due.append((item, Status.RESOLVED))
 
     due.sort(key=lambda item: item[0].due_at)
     fired = tuple(item for item, _ in due if item.due_at <= now)
@@ -165,6 +158,28 @@ def _rung_times(
         following = anchors[i + 1] if i + 1 < len(anchors) else None
         if following is None or due_at < following:
             times.append(due_at)
+    return times
+
+
+def _repeat_times(
+    repeat: Repeat, incident: Incident, now: datetime, resolved_at: datetime | None
+) -> list[tuple[datetime, str]]:
+    """The repeats worth showing: each level's first, the latest, and the next.
+
+    Counted, not enumerated: an incident left open for days (or backdated by
+    mistake) must not cost one step per interval on every redraw. Repeats before
+    the latest one that only notify the same last level again are left out.
+    """
+    first = incident.started_at + repeat.first_after
+    limit = now if resolved_at is None else min(now, resolved_at)
+    last = (limit - first) // repeat.every if limit >= first else -1
+    wanted = set(range(min(len(repeat.levels), last + 1))) | {last, last + 1}
+    times = []
+    for n in sorted(i for i in wanted if i >= 0):
+        due_at = first + n * repeat.every
+        if resolved_at is not None and due_at >= resolved_at:
+            continue
+        times.append((due_at, repeat.levels[min(n, len(repeat.levels) - 1)]))
     return times
 
 

@@ -9,7 +9,8 @@ with a backslash, which renders as the character itself.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from cockpit.domain.text import one_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#$])")
 """Inline syntax: code, emphasis, links, HTML, entities, tables, strikes, math."""
@@ -17,18 +18,10 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#$])")
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
 """What turns the start of a line into a list item or a rule."""
 
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _visible(char: str) -> bool:
-    # Bidi overrides can make the rendered text read differently from the source.
-    return unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS
-
 
 def inline(text: str) -> str:
     """`text` as one line of literal Markdown text, for use after other content."""
-    words = ("".join(filter(_visible, word)) for word in str(text).split())
-    return _SPECIAL.sub(r"\\\1", " ".join(word for word in words if word))
+    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def line_start(text: str) -> str:

@@ -18,12 +18,20 @@ def write_export(path: Path | str, text: str) -> None:
     The text goes to a temporary file in the same folder, which is then renamed over
     `path`, so a full disk or a crash leaves either the old file or the new one.
     """
-    target = Path(path).expanduser()
+    given = Path(path).expanduser()
+    # Follow a link to the file it names, so the link stays a link.
+    target = given.resolve() if given.is_symlink() else given
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"{target}: cannot write: folder {folder} does not exist")
     if target.is_dir():
         raise ExportError(f"{target}: cannot write: it is a folder")
+    if target.exists() and not target.is_file():
+        # Renaming over a device or a pipe would replace it (as root, /dev/null).
+        raise ExportError(
+            f"{target}: cannot write: not a regular file (leave out -o to write"
+            " to standard output)"
+        )
     try:
         # mkstemp creates the file 0600: post-mortems can name people and systems.
         fd, temp = tempfile.mkstemp(

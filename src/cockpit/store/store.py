@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from cockpit.domain import MILESTONE_TEXT, Event, EventKind, Incident, Severity
+from cockpit.domain.text import one_line
 from cockpit.store.errors import StoreError
 from cockpit.store.rows import event_from_row, incident_from_row, to_db
 from cockpit.store.schema import SCHEMA_VERSION, migrate, schema_version
@@ -88,9 +89,7 @@ class Store:
     ) -> Incident:
         """Open an incident whose log begins with "Alert fired" at `started_at`."""
         # One printable line: the title heads the screen and the post-mortem.
-        title = " ".join(
-            "".join(c for c in str(title) if c.isprintable() or c.isspace()).split()
-        )
+        title = one_line(title)
         if not title:
             raise StoreError("an incident needs a title")
         severity = _severity(severity)
@@ -133,7 +132,7 @@ class Store:
         A milestone given no text gets its usual words ("Mitigation applied").
         """
         kind = _kind(kind)
-        text = str(text).strip()
+        text = one_line(text)
         if not text:
             if kind not in MILESTONE_TEXT:
                 raise StoreError(f"a {kind.value} entry needs text")
@@ -280,6 +279,10 @@ def _prepare_file(file: Path) -> None:
             # SQLite gives the -wal and -shm files the main file's mode.
             fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
+        elif file.stat().st_mode & 0o077 and file.stat().st_uid == os.getuid():
+            # An incident log made by an older tool or a careless copy: it holds
+            # names and phone numbers, so it is the owner's alone.
+            file.chmod(0o600)
     except FileExistsError:
         return  # Another cockpit created it first; open theirs.
     except OSError as exc:
