@@ -75,3 +75,15 @@ def test_corpus_sections_and_links_map_as_a_reader_expects() -> None:
     assert sync.step("diagnose.1").command == (
         "kubect logs -f <name_of_pod> -n <name_of_namespace>"
     )
+
+
+def test_corpus_bold_list_items_are_steps() -> None:
+    library = load_library(CORPUS)
+    [runbook] = [
+        r
+        for r in library.runbooks.values()
+        if r.source.name == "VirtualMachineStuckOnNode.md"
+    ]
+    assert any(
+        s.line == 47 and s.text == "Local image cache corruption" for s in runbook.steps
+    )

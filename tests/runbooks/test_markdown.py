@@ -148,3 +148,19 @@ def test_unclosed_front_matter_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RunbookLoadError) as caught:
         load_runbook(path, tmp_path)
     assert caught.value.error.line == 1
+
+
+def test_list_item_that_is_all_bold_or_italic_is_a_step(tmp_path: Path) -> None:
+    path = tmp_path / "db.md"
+    path.write_text(
+        "# DB\n\n## Mitigation\n\n- **Page the DBA on-call now**\n- *Freeze deploys*\n"
+        "- **[Vendor docs](https://example.com/docs)**\n",
+        encoding="utf-8",
+    )
+    runbook = load_runbook(path, tmp_path)
+    steps = [(s.key, s.text, s.line) for s in runbook.steps]
+    assert steps == [
+        ("mitigate.1", "Page the DBA on-call now", 5),
+        ("mitigate.2", "Freeze deploys", 6),
+    ]
+    assert "Vendor docs" in runbook.sections[-1].text

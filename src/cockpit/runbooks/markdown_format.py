@@ -11,13 +11,16 @@ import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
+from .checks import char_problem, forbidden_char
 from .errors import RunbookLoadError
 from .markdown_steps import SectionBuilder
 from .markdown_text import render_inline
 from .model import SECTION_ORDER, Runbook, Section
-from .strict_yaml import parse
+from .strict_yaml import FrontMatterLoader, parse
 from .yaml_format import ID_PATTERN
 
 # Word stems that say which of the five kinds a heading is; the first word of the
@@ -31,6 +34,9 @@ KIND_STEMS: dict[str, tuple[str, ...]] = {
 }
 FENCE_LINE = re.compile(r"^(---|\.\.\.)\s*$")
 _MD = MarkdownIt("commonmark").enable("table")
+# markdown-it caps nested blocks but not nested emphasis, and its syntax tree (and
+# ours) is built recursively: "*a *a *a ..." 400 deep ends in RecursionError.
+MAX_NESTING = 40
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -51,7 +57,9 @@ def section_kind(title: str) -> str | None:
 def load_markdown_runbook(path: Path, text: str, default_id: str) -> Runbook:
     """A Runbook from Markdown text; `default_id` unless front matter sets an id."""
     meta, body = _front_matter(path, text)
-    blocks = list(SyntaxTreeNode(_MD.parse(body)).children)
+    tokens = _MD.parse(body)
+    _check_nesting(path, tokens)
+    blocks = list(SyntaxTreeNode(tokens).children)
     doc_heading = _document_heading(blocks)
     headings = [b for b in blocks if b.type == "heading" and b is not doc_heading]
     level = min((_level(h) for h in headings), default=0)
@@ -66,52 +74,87 @@ def load_markdown_runbook(path: Path, text: str, default_id: str) -> Runbook:
         else:
             builders[-1].block(block)
 
-    title = _meta_text(path, meta, "title") or (
+    title = meta.text("title") or (
         _heading_text(doc_heading) if doc_heading is not None else ""
     )
     if not title:
         title = path.parent.name if path.stem == "_index" else path.stem
-    runbook_id = _meta_text(path, meta, "id") or default_id
+    runbook_id = meta.text("id") or default_id
     if not ID_PATTERN.fullmatch(runbook_id):
-        raise RunbookLoadError(path, 1, f"id '{runbook_id}' is not a valid runbook id")
+        message = f"id '{runbook_id}' is not a valid runbook id"
+        raise RunbookLoadError(path, meta.line("id"), message)
     links = [link for b in builders for link in b.links]
     return Runbook(
         id=runbook_id,
         title=title,
         source=path,
         sections=_arrange(builders),
-        service=_meta_text(path, meta, "service"),
-        owner=_meta_text(path, meta, "owner"),
+        service=meta.text("service"),
+        owner=meta.text("owner"),
         links=tuple(dict.fromkeys(links)),
     )
 
 
-def _front_matter(path: Path, text: str) -> tuple[dict[str, object], str]:
+class _FrontMatter:
+    """Front matter values and the line each top-level field is on."""
+
+    def __init__(
+        self, path: Path, values: dict[object, object], node: Node | None
+    ) -> None:
+        self.path = path
+        self.values = values
+        self.lines: dict[object, int] = {}
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    self.lines[key.value] = value.start_mark.line + 1
+
+    def line(self, name: str) -> int:
+        return self.lines.get(name, 2)
+
+    def text(self, name: str) -> str:
+        """A field cockpit shows, as one safe string ("" if absent)."""
+        value = self.values.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, dict | list):
+            message = f"front matter '{name}' must be a string"
+            raise RunbookLoadError(self.path, self.line(name), message)
+        text = str(value).strip()
+        found = forbidden_char(text)
+        if found is not None:
+            message = f"{char_problem(found[1])} in front matter '{name}'"
+            raise RunbookLoadError(self.path, self.line(name), message)
+        return text
+
+
+def _front_matter(path: Path, text: str) -> tuple[_FrontMatter, str]:
     """Split off `---` YAML front matter, blanking its lines so line numbers match."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
-        return {}, text
+        return _FrontMatter(path, {}, None), text
     end = next((i for i in range(1, len(lines)) if FENCE_LINE.match(lines[i])), None)
     if end is None:
         raise RunbookLoadError(
             path, 1, "front matter opened with '---' is never closed"
         )
-    value, _ = parse(path, "".join(lines[1:end]), first_line=2)
+    value, node = parse(path, "".join(lines[1:end]), 2, FrontMatterLoader)
     if value is None:
         value = {}
     if not isinstance(value, dict):
         raise RunbookLoadError(path, 2, "front matter must be a mapping (title: ...)")
     body = "\n" * (end + 1) + "".join(lines[end + 1 :])
-    return value, body
+    return _FrontMatter(path, value, node), body
 
 
-def _meta_text(path: Path, meta: dict[str, object], name: str) -> str:
-    value = meta.get(name)
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        raise RunbookLoadError(path, 2, f"front matter '{name}' must be a string")
-    return str(value).strip()
+def _check_nesting(path: Path, tokens: list[Token]) -> None:
+    """Refuse Markdown nested too deeply to turn into a tree without recursing out."""
+    for token in tokens:
+        inner = max((child.level for child in token.children or ()), default=0)
+        if token.level + inner > MAX_NESTING:
+            line = token.map[0] + 1 if token.map else None
+            message = f"Markdown nested more than {MAX_NESTING} levels deep"
+            raise RunbookLoadError(path, line, message)
 
 
 def _document_heading(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:

@@ -46,8 +46,7 @@ def render_inline(node: SyntaxTreeNode | None) -> Inline:
         _render(child, parts, result)
     text = "".join(parts)
     if node is not None and text.strip():
-        web_only = all(_is_web_link(c) or not c.content.strip() for c in node.children)
-        result.web_only = web_only
+        result.web_only = _only_web_links(node.children)
     text = HUGO_REF.sub(lambda m: _hugo_link(m, result), text)
     result.text = re.sub(r"[ \t]+\n", "\n", text).strip()
     return result
@@ -84,8 +83,22 @@ def _render(node: SyntaxTreeNode, parts: list[str], result: Inline) -> None:
             _render(child, parts, result)
 
 
-def _is_web_link(node: SyntaxTreeNode) -> bool:
-    return node.type == "link" and page_link(str(node.attrs.get("href", ""))) is None
+def _only_web_links(nodes: list[SyntaxTreeNode]) -> bool:
+    """Whether inline content is links to web pages and nothing else to read.
+
+    Emphasis is looked into: "**[docs](https://...)**" is a reference, while
+    "**Page the DBA on-call now**" is words, and so a step.
+    """
+    for node in nodes:
+        if node.type == "link":
+            if page_link(str(node.attrs.get("href", ""))) is not None:
+                return False
+        elif node.type in ("em", "strong"):
+            if not _only_web_links(node.children):
+                return False
+        elif node.type not in ("softbreak", "hardbreak") and node.content.strip():
+            return False
+    return True
 
 
 def _plain(node: SyntaxTreeNode) -> str:

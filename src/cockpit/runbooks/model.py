@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cockpit.domain.text import visible
+
 SECTION_ORDER: tuple[str, ...] = ("assess", "mitigate", "diagnose", "resolve", "verify")
 """The five sections of a runbook, in the order a responder works through them."""
 
@@ -92,7 +94,9 @@ class RunbookError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        # A file name can hold anything, escape sequences included: show it inert.
+        path = "".join(c if visible(c) else repr(c)[1:-1] for c in str(self.path))
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 
 

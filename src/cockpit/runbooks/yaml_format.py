@@ -12,6 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .checks import char_problem, forbidden_char
 from .errors import RunbookLoadError
 from .model import SECTION_ORDER, SECTION_TITLES, Contact, Runbook, Section, Step
 from .strict_yaml import StrictLoader, parse
@@ -110,10 +111,23 @@ class _Reader:
             if isinstance(node, MappingNode):
                 shown = "a mapping"
             raise self.fail(node, f"{what} must be a string, not {shown} (quote it)")
+        found = forbidden_char(value)
+        if found is not None:
+            index, char = found
+            line = node.start_mark.line + 1
+            if isinstance(node, ScalarNode) and node.style == "|":
+                # A literal block starts on the line after its '|'.
+                line += 1 + value.count("\n", 0, index)
+            message = f"{char_problem(char)} in {what} (it would reach the terminal)"
+            raise RunbookLoadError(self.path, line, message)
         return value
 
-    def optional_text(self, fields: dict[str, Node], name: str) -> str:
-        return self.text(fields[name], name).strip() if name in fields else ""
+    def optional_text(
+        self, fields: dict[str, Node], name: str, what: str | None = None
+    ) -> str:
+        if name not in fields:
+            return ""
+        return self.text(fields[name], what or name).strip()
 
     def items(self, node: Node | None, what: str) -> list[Node]:
         if node is None or self.scalar(node) is None:
@@ -197,7 +211,7 @@ class _Reader:
                 steps.append(Step(key, text, line=line))
                 continue
             fields = self.mapping(item, f"step {key}", STEP_FIELDS)
-            text = self.optional_text(fields, "step")
+            text = self.optional_text(fields, "step", f"step {key}")
             if not text:
                 raise self.fail(item, f"step {key} has no text (add 'step: ...')")
             command = None
@@ -205,6 +219,6 @@ class _Reader:
                 command = self.text(fields["command"], f"command of step {key}")
                 # A block scalar (|) ends with a newline that nobody means to paste.
                 command = command.removesuffix("\n") or None
-            see = self.optional_text(fields, "see") or None
+            see = self.optional_text(fields, "see", f"see of step {key}") or None
             steps.append(Step(key, text, command=command, see=see, line=line))
         return tuple(steps)
