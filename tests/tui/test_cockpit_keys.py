@@ -116,14 +116,14 @@ class TestMilestones:
                 EventKind.FIX_DEPLOYED,
             ]
             clock.advance(minutes=30)
-            await pilot.press("v")
+            await pilot.press("v", "y")  # v asks first
             assert kinds(store, incident)[-1] == EventKind.RESOLVED
             assert "RESOLVED" in header(app)
             assert "+42:00" in header(app)
             escalation = app.screen.query_one(EscalationPane).shown
             assert escalation == ("Resolved: no further escalation",)
             clock.advance(minutes=5)
-            await pilot.press("v")  # recorded again, and the notify says so
+            await pilot.press("v", "y")  # recorded again, and the notify says so
             assert kinds(store, incident).count(EventKind.RESOLVED) == 2
             assert shown[-1] == (
                 "information",
@@ -219,7 +219,7 @@ class TestUpdate:
             assert (last.kind, last.text) == (EventKind.UPDATE, suggestion)
             assert app.clipboard == suggestion
             assert app.screen.query_one("#update").border_title == (
-                "Update: next due in 30:00 (14:44 UTC)"
+                "Update: next due in 30:00 (14:45 UTC)"
             )
 
     async def test_typed_letters_stay_in_the_input(

@@ -44,7 +44,7 @@ def test_suggestion_after_mitigation_and_resolution():
 def test_update_title_counts_down_then_flags_overdue():
     events = [ALERT]
     title = present.update_title(incident(), events, DEFAULT_POLICY, NOW, UTC)
-    assert title == ("Update: next due in 18:00 (14:32 UTC)", False)
+    assert title == ("Update: next due in 18:00 (14:33 UTC)", False)
     later = NOW + timedelta(minutes=20, seconds=3)
     title = present.update_title(incident(), events, DEFAULT_POLICY, later, UTC)
     assert title == ("Update: OVERDUE by 2:03", True)

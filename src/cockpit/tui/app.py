@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
-from cockpit.domain import DEFAULT_POLICY, Policy, Status
+from cockpit.domain import DEFAULT_POLICY, Policy, Status, status_of
 from cockpit.runbooks.model import Library
 from cockpit.store import Store, StoreError
+from cockpit.tui.literal import clean
 from cockpit.tui.screens.cockpit import CockpitScreen
 from cockpit.tui.screens.dialogs import ConfirmQuit
 from cockpit.tui.screens.start import StartScreen
@@ -24,6 +27,10 @@ class CockpitApp(App[None]):
     """
 
     TITLE = "cockpit"
+    # Toasts sit over the timeline and escalation panes: keep them brief.
+    NOTIFICATION_TIMEOUT = 4
+    RUNBOOK_ERRORS_SHOWN = 3
+    """Load errors listed in the start-up warning; more would cover the cockpit."""
     CSS_PATH = Path(__file__).with_name("app.tcss")
 
     def __init__(
@@ -50,14 +57,71 @@ class CockpitApp(App[None]):
 
     def on_mount(self) -> None:
         if self.library.errors:
-            lines = "\n".join(str(error) for error in self.library.errors)
             self.notify(
-                lines, title="Runbooks not loaded", severity="warning", timeout=15
+                self._runbook_errors(),
+                title="Runbooks not loaded",
+                severity="warning",
+                timeout=10,
             )
         if self._incident_id is None:
             self.push_screen(StartScreen())
         else:
             self.open_incident(self._incident_id)
+            self._say_how_many_open(self._incident_id)
+
+    def _runbook_errors(self) -> str:
+        """The first few load errors, and how to see the rest."""
+        errors = self.library.errors
+        lines = [str(error) for error in errors[: self.RUNBOOK_ERRORS_SHOWN]]
+        more = len(errors) - len(lines)
+        if more:
+            lines.append(f"... and {more} more: run `cockpit runbooks` to see all")
+        return "\n".join(lines)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast whose text is shown as it is, never read as markup.
+
+        Messages quote titles, commands, notes and load errors, any of which may
+        hold square brackets or escape sequences; `markup` is ignored for that
+        reason, including Textual's own default of True on widgets' `notify`.
+        """
+        super().notify(
+            clean(message, lines=True),
+            title=clean(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def action_help_quit(self) -> None:
+        """Say how to quit when ctrl+c is pressed (it copies, it does not quit)."""
+        self.notify("ctrl+c copies; ctrl+q quits", title="Do you want to quit?")
+
+    def _say_how_many_open(self, shown: int) -> None:
+        """Tell the user once when other incidents are open too."""
+        try:
+            open_ids = [
+                incident.id
+                for incident in self.store.incidents()
+                if status_of(self.store.events(incident.id)) is not Status.RESOLVED
+            ]
+        except StoreError as err:
+            self.notify(str(err), title="Cannot list incidents", severity="error")
+            return
+        if len(open_ids) > 1:
+            self.notify(
+                f"{len(open_ids)} incidents are open; this is #{shown}"
+                " (cockpit list, cockpit open ID)",
+                timeout=8,
+            )
 
     def open_incident(self, incident_id: int) -> None:
         """Show the cockpit for an incident (replacing the start form if shown)."""
@@ -82,14 +146,22 @@ class CockpitApp(App[None]):
             (s for s in self.screen_stack if isinstance(s, CockpitScreen)), None
         )
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: Textual's own, then the cockpit's."""
+        yield from super().get_system_commands(screen)
+        cockpit = self._open_cockpit()
+        if cockpit is not None and screen is cockpit:
+            for title, help_text, callback in cockpit.commands():
+                yield SystemCommand(title, help_text, callback)
+
     async def action_quit(self) -> None:
-        """Quit, asking first while the incident on screen is not resolved."""
+        """Quit, asking first while the incident is open or typed text is unsaved."""
         cockpit = self._open_cockpit()
         if isinstance(self.screen, ConfirmQuit) or cockpit is None:
             self.exit()
             return
-        status = cockpit.status
-        if status is Status.RESOLVED:
+        status, drafts = cockpit.status, cockpit.drafts
+        if status is Status.RESOLVED and not drafts:
             self.exit()
             return
 
@@ -97,4 +169,5 @@ class CockpitApp(App[None]):
             if quit_:
                 self.exit()
 
-        self.push_screen(ConfirmQuit(status.value), answered)
+        still_open = None if status is Status.RESOLVED else status.value
+        self.push_screen(ConfirmQuit(still_open, drafts), answered)

@@ -33,9 +33,38 @@ _MILESTONE_WORDS = (
 )
 
 
-def at_label(moment: datetime, tz: tzinfo) -> str:
-    """A wall-clock time with its zone named, e.g. "14:17 UTC"."""
-    return f"{clock(moment, tz)} {zone(moment, tz)}"
+def at_label(moment: datetime, tz: tzinfo, now: datetime | None = None) -> str:
+    """A wall-clock time with its zone named, e.g. "14:17 UTC".
+
+    Given `now`, a time on another local day than `now` carries its date too
+    ("Dec 3 20:40 EST"), so yesterday's 20:40 never reads as today's.
+    """
+    label = f"{clock(moment, tz)} {zone(moment, tz)}"
+    day = None if now is None else other_day(moment, now, tz)
+    return label if day is None else f"{day} {label}"
+
+
+def day_label(moment: datetime, tz: tzinfo, now: datetime) -> str:
+    """The local date as the cockpit writes it: "Dec 3", with the year if not now's."""
+    local, today = moment.astimezone(tz), now.astimezone(tz)
+    text = f"{local:%b} {local.day}"
+    return text if local.year == today.year else f"{text} {local.year}"
+
+
+def other_day(moment: datetime, now: datetime, tz: tzinfo) -> str | None:
+    """`moment`'s date label when it is not on `now`'s local day, else None."""
+    if moment.astimezone(tz).date() == now.astimezone(tz).date():
+        return None
+    return day_label(moment, tz, now)
+
+
+def due_label(moment: datetime, tz: tzinfo, now: datetime | None = None) -> str:
+    """A deadline's time, rounded up to the minute (the promise stays kept).
+
+    Both the update pane's title and the suggested update say when the next update
+    is due; rounding the same way in both keeps them on the same minute.
+    """
+    return at_label(_ceil_minute(moment), tz, now)
 
 
 def elapsed_label(
@@ -44,7 +73,7 @@ def elapsed_label(
     """The header's clock: time since the alert, frozen once resolved."""
     resolved_at = milestone_at(events, EventKind.RESOLVED)
     end = resolved_at or now
-    since = at_label(incident.started_at, tz)
+    since = at_label(incident.started_at, tz, now)
     return f"+{countdown(end - incident.started_at)} since {since}"
 
 
@@ -67,10 +96,8 @@ def suggested_update(
     text = f"[{incident.severity}] {incident.title}: {'; '.join(parts)}."
     every = policy[incident.severity].update_every
     if every is not None and status is not Status.RESOLVED:
-        # Posting this update restarts the cadence, so the promise runs from now;
-        # rounding up to the minute keeps the promise on the safe side.
-        due = _ceil_minute(now + every)
-        text += f" Next update by {at_label(due, tz)}."
+        # Posting this update restarts the cadence, so the promise runs from now.
+        text += f" Next update by {due_label(now + every, tz, now)}."
     return text
 
 
@@ -89,7 +116,7 @@ def update_title(
         return "Update: none due (resolved)", False
     if due.overdue(now):
         return f"Update: OVERDUE by {countdown(now - due.due_at)}", True
-    when = at_label(due.due_at, tz)
+    when = due_label(due.due_at, tz, now)
     return f"Update: next due in {countdown(due.due_at - now)} ({when})", False
 
 
@@ -164,7 +191,7 @@ def escalation_lines(
     if view.next is not None:
         upcoming = view.next
         lines.append(("next", f"Next: {upcoming.who}"))
-        when = at_label(upcoming.due_at, tz)
+        when = at_label(upcoming.due_at, tz, now)
         lines.append(("when", f"in {countdown(upcoming.due_at - now)} (at {when})"))
         lines.append(("why", upcoming.reason))
     if pending is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,7 +29,7 @@ from cockpit.domain.timefmt import zone
 from cockpit.runbooks.model import Runbook
 from cockpit.store import StoreError
 from cockpit.tui import present
-from cockpit.tui.screens.dialogs import NoteScreen
+from cockpit.tui.screens.dialogs import Confirm, NoteScreen
 from cockpit.tui.screens.help import EXTRA_ROWS, HelpGroup, HelpScreen, binding_rows
 from cockpit.tui.widgets.header import IncidentHeader
 from cockpit.tui.widgets.panes import EscalationPane, ScrollPane, TimelinePane
@@ -41,6 +43,16 @@ if TYPE_CHECKING:
 def _milestone(key: str, kind: EventKind, label: str, show: bool) -> Binding:
     what = f"Record: {MILESTONE_TEXT[kind]}"
     return Binding(key, f"milestone('{kind.value}')", label, show=show, tooltip=what)
+
+
+_MILESTONE_KEYS = (
+    (EventKind.ACKNOWLEDGED, "a"),
+    (EventKind.MITIGATED, "m"),
+    (EventKind.ROOT_CAUSE, "r"),
+    (EventKind.FIX_DEPLOYED, "f"),
+    (EventKind.RESOLVED, "v"),
+)
+"""Each milestone and its key, in the order they are usually reached."""
 
 
 class CockpitScreen(Screen[None]):
@@ -63,7 +75,13 @@ class CockpitScreen(Screen[None]):
         _milestone("m", EventKind.MITIGATED, "Mitigated", True),
         _milestone("r", EventKind.ROOT_CAUSE, "Root cause", False),
         _milestone("f", EventKind.FIX_DEPLOYED, "Fix deployed", False),
-        _milestone("v", EventKind.RESOLVED, "Resolved", False),
+        Binding(
+            "v",
+            "resolve",
+            "Resolved",
+            show=False,
+            tooltip="Record: Verified resolved (asks first: countdowns stop)",
+        ),
         Binding("n", "note", "Note", tooltip="Record a key action (one line of text)"),
         Binding(
             "e",
@@ -73,13 +91,6 @@ class CockpitScreen(Screen[None]):
             tooltip="Record that the escalation now due was notified",
         ),
         Binding("u", "focus_update", "Update", tooltip="Write the stakeholder update"),
-        Binding(
-            "escape",
-            "leave_update",
-            "Leave update",
-            show=False,
-            tooltip="Leave the update pane (the text is kept)",
-        ),
         Binding("question_mark,f1", "help", "Help", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit (asks first)"),
     ]
@@ -150,7 +161,7 @@ class CockpitScreen(Screen[None]):
         app = self.cockpit_app
         now = app.clock()
         self.query_one(RunbookPane).show_checked(checked_steps(self.events))
-        self.query_one(TimelinePane).show(self.events, app.tz, zone(now, app.tz))
+        self.query_one(TimelinePane).show(self.events, app.tz, zone(now, app.tz), now)
         self.tick()
 
     def poll(self) -> None:
@@ -172,6 +183,7 @@ class CockpitScreen(Screen[None]):
         self.query_one(IncidentHeader).show(
             incident.severity,
             status_of(events, now),
+            incident.id,
             incident.title,
             present.elapsed_label(incident, events, now, tz),
         )
@@ -225,8 +237,65 @@ class CockpitScreen(Screen[None]):
         if first is None:
             self.notify(f"Recorded: {text}")
         else:
-            when = present.at_label(first, self.cockpit_app.tz)
+            app = self.cockpit_app
+            when = present.at_label(first, app.tz, app.clock())
             self.notify(f"Recorded again: {text} (first at {when})")
+
+    def action_resolve(self) -> None:
+        """Record "Verified resolved" once the user confirms: it stops the clocks."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_milestone(EventKind.RESOLVED.value)
+
+        question = Confirm(
+            ["Mark verified resolved?", "Escalation and update countdowns stop."]
+        )
+        self.app.push_screen(question, answered)
+
+    @property
+    def drafts(self) -> list[str]:
+        """Typed text that is not recorded yet, named for the quit dialog."""
+        unsaved = []
+        if self.query_one(UpdatePane).edited:
+            unsaved.append("unposted update")
+        note = next(
+            (s for s in self.app.screen_stack if isinstance(s, NoteScreen)), None
+        )
+        if (note.draft if note is not None else self._note_draft).strip():
+            unsaved.append("key-action draft")
+        return unsaved
+
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """What the command palette offers: (title, help, callback)."""
+        found: list[tuple[str, str, Callable[[], object]]] = []
+        for kind, key in _MILESTONE_KEYS:
+            callback = (
+                self.action_resolve
+                if kind is EventKind.RESOLVED
+                else partial(self.action_milestone, kind.value)
+            )
+            help_text = f"Record the milestone on the timeline (key {key})"
+            found.append((f"Record: {MILESTONE_TEXT[kind]}", help_text, callback))
+        found += [
+            (
+                "Record: key action",
+                "What was done, one line of text (key n)",
+                self.action_note,
+            ),
+            (
+                "Stakeholder update",
+                "Write and post the update (key u)",
+                self.action_focus_update,
+            ),
+            (
+                "Record: escalation notified",
+                "Record that the escalation now due was notified (key e)",
+                self.action_escalate,
+            ),
+            ("Help: keys", "Every key and what it does (key ?)", self.action_help),
+        ]
+        return found
 
     def action_note(self) -> None:
         def keep_draft(draft: str | None) -> None:
@@ -259,7 +328,7 @@ class CockpitScreen(Screen[None]):
         if upcoming is None:
             self.notify("No escalation is due")
         else:
-            when = present.at_label(upcoming.due_at, app.tz)
+            when = present.at_label(upcoming.due_at, app.tz, now)
             self.notify(f"No escalation is due yet: {upcoming.who} at {when}")
 
     def action_focus_update(self) -> None:

@@ -1,8 +1,8 @@
-"""Small modal dialogs: confirm quitting, and the one-line key-action input."""
+"""Small modal dialogs: yes/no questions, and the one-line key-action input."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,28 +12,33 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from cockpit.tui.literal import literal
 
-class ConfirmQuit(ModalScreen[bool]):
-    """Asks before leaving the cockpit while the incident is still open."""
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; No is the default (Enter, Escape and n all say no)."""
 
     CSS_PATH = Path(__file__).with_name("dialogs.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Quit"),
-        Binding("n", "answer(False)", "Stay"),
-        Binding("escape", "answer(False)", "Stay", show=False),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, status: str) -> None:
+    def __init__(self, lines: Sequence[str], yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
-        self._status = status
+        self.lines = tuple(lines)
+        """What the dialog says, one label per line."""
+        self._yes = yes
+        self._no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(f"The incident is still open ({self._status}).")
-            yield Label("Quit the cockpit anyway? Nothing recorded is lost.")
+            for line in self.lines:
+                yield Label(literal(line))
             with Horizontal(id="confirm-buttons"):
-                yield Button("Quit (y)", id="yes", variant="error")
-                yield Button("Stay (n)", id="no", variant="primary")
+                yield Button(f"{self._yes} (y)", id="yes", variant="error")
+                yield Button(f"{self._no} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -41,8 +46,27 @@ class ConfirmQuit(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
-    def action_answer(self, quit_: bool) -> None:
-        self.dismiss(quit_)
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ConfirmQuit(Confirm):
+    """Asks before leaving the cockpit while the incident is open or text is unsaved.
+
+    `status` is the open incident's status (None once resolved); `drafts` names the
+    typed text that quitting throws away, e.g. "unposted update".
+    """
+
+    def __init__(self, status: str | None, drafts: Sequence[str] = ()) -> None:
+        lines = []
+        if status is not None:
+            lines.append(f"The incident is still open ({status}).")
+        if drafts:
+            lines.append(f"Your {' and '.join(drafts)} will be lost.")
+            lines.append("Quit the cockpit anyway? Everything recorded is kept.")
+        else:
+            lines.append("Quit the cockpit anyway? Nothing recorded is lost.")
+        super().__init__(lines, yes="Quit", no="Stay")
 
 
 class NoteScreen(ModalScreen[str]):
@@ -68,12 +92,21 @@ class NoteScreen(ModalScreen[str]):
                 self._draft,
                 placeholder="What was done, e.g. Failed over to replica db-2",
                 id="note-input",
+                # Selected text would be wiped by the first key typed.
+                select_on_focus=False,
             )
 
     def on_mount(self) -> None:
         pane = self.query_one("#note", Vertical)
         pane.border_title = "Key action: Enter records, Escape keeps the draft"
-        self.query_one("#note-input", Input).focus()
+        field = self.query_one("#note-input", Input)
+        field.cursor_position = len(field.value)
+        field.focus()
+
+    @property
+    def draft(self) -> str:
+        """The text typed so far."""
+        return self.query_one("#note-input", Input).value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -85,4 +118,4 @@ class NoteScreen(ModalScreen[str]):
             self.dismiss("")
 
     def action_cancel(self) -> None:
-        self.dismiss(self.query_one("#note-input", Input).value)
+        self.dismiss(self.draft)

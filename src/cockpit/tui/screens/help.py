@@ -33,7 +33,7 @@ def binding_rows(
 
 
 class HelpScreen(Screen[None]):
-    """Lists every key by pane; scrolls with the arrows or j/k; Escape closes."""
+    """Lists every key by pane; scrolls with the arrows, j/k, g/G; Escape closes."""
 
     CSS_PATH = Path(__file__).with_name("help.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,9 +56,21 @@ class HelpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         pane = self.query_one("#help", ScrollPane)
-        pane.border_title = "Keys (Escape closes)"
+        pane.border_title = "Keys: scroll with j/k, g/G; Escape closes"
         pane.body.update(self._table())
         pane.focus()
+        self.watch(pane, "scroll_y", self._say_where)
+        self.call_after_refresh(self._say_where)
+
+    def _say_where(self) -> None:
+        """Say on the border when more keys are below or above the visible part."""
+        pane = self.query_one("#help", ScrollPane)
+        if pane.max_scroll_y == 0:
+            pane.border_subtitle = ""
+        elif pane.scroll_y < pane.max_scroll_y:
+            pane.border_subtitle = "more below: j or down"
+        else:
+            pane.border_subtitle = "end: k or up goes back"
 
     def _table(self) -> Group:
         width = max(len(keys) for keys, _ in self.rows)
@@ -70,7 +82,7 @@ class HelpScreen(Screen[None]):
             table.add_column(no_wrap=True, style="bold", width=width)
             table.add_column(ratio=1)
             for keys, what in rows:
-                table.add_row(keys, what)
+                table.add_row(Text(keys), Text(what))
             parts.append(table)
         return Group(*parts)
 
@@ -84,6 +96,7 @@ EXTRA_ROWS: dict[str, list[tuple[str, str]]] = {
     "scroll": [("up down", "Scroll a line")],
     "update": [
         ("enter", "Post the update: record it, copy it, suggest the next one"),
+        ("escape", "Leave the update pane (the text is kept)"),
     ],
     "anywhere": [
         ("ctrl+p", "Command palette: every command by name"),

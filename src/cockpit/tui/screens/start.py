@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from cockpit.domain import Severity
 from cockpit.store import StoreError
+from cockpit.tui.literal import literal
 
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
@@ -30,10 +31,25 @@ NO_RUNBOOK = "-"
 """Option id of the "no runbook" choice (runbook ids never are a bare dash)."""
 
 
+class SeverityChoice(RadioSet):
+    """The severity buttons; Enter chooses the highlighted one and moves on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Next: runbook"),
+        Binding("space", "toggle_button", "Choose", show=False),
+    ]
+
+    def action_choose(self) -> None:
+        # Toggling the pressed button is harmless: a RadioSet keeps one pressed.
+        self.action_toggle_button()
+        self.screen.query_one("#runbooks", OptionList).focus()
+
+
 class StartScreen(Screen[None]):
     """Shown when no incident is open: start one and go straight to the cockpit.
 
-    Enter in the title or on a runbook starts the incident.
+    Enter walks the form (title, severity, runbook) and on the runbook list starts
+    the incident; ctrl+s starts it from anywhere.
     """
 
     CSS_PATH = Path(__file__).with_name("start.tcss")
@@ -41,30 +57,39 @@ class StartScreen(Screen[None]):
         Binding("1", "severity('P1')", "P1", tooltip="Severity P1: service down"),
         Binding("2", "severity('P2')", "P2", tooltip="Severity P2: degraded"),
         Binding("3", "severity('P3')", "P3", tooltip="Severity P3: no user impact"),
-        Binding("ctrl+s", "start", "Start", tooltip="Start the incident"),
+        Binding(
+            "ctrl+s", "start", "Start", tooltip="Start the incident", priority=True
+        ),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         app = self._cockpit_app
         with VerticalScroll(id="start"):
+            yield Label(
+                "Enter: next field; Enter on a runbook starts. ctrl+s: start now.",
+                id="start-hint",
+            )
             yield Label("Title: what users see going wrong")
             yield Input(
-                placeholder="e.g. Checkout DB unresponsive", id="title", compact=True
+                placeholder="e.g. Checkout DB unresponsive",
+                id="start-title",
+                compact=True,
             )
-            yield Label("Severity (1, 2, 3 outside the title)")
-            with RadioSet(id="severity", compact=True):
+            yield Label("Severity: arrows or 1, 2, 3 outside the title")
+            with SeverityChoice(id="start-severity", compact=True):
                 yield RadioButton("P1 service down, data at risk", value=True)
                 yield RadioButton("P2 degraded or partial outage")
                 yield RadioButton("P3 no user impact: ticket only")
-            yield Label("Runbook")
+            yield Label("Runbook: arrows, then Enter starts")
             options = [Option("(no runbook)", id=NO_RUNBOOK)]
             for runbook in app.library.runbooks.values():
-                options.append(Option(f"{runbook.id}  {runbook.title}", id=runbook.id))
+                prompt = literal(f"{runbook.id}  {runbook.title}")
+                options.append(Option(prompt, id=runbook.id))
             yield OptionList(*options, id="runbooks", compact=True)
             with Horizontal(id="start-buttons"):
                 yield Button(
-                    "Start incident (Enter)",
+                    "Start incident (ctrl+s)",
                     id="start-button",
                     variant="error",
                     compact=True,
@@ -81,21 +106,26 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#start", VerticalScroll).border_title = "Start an incident"
         self.query_one("#runbooks", OptionList).highlighted = 0
-        self.query_one("#title", Input).focus()
+        self.query_one("#start-title", Input).focus()
 
     @property
     def severity(self) -> Severity:
         """The severity chosen in the form."""
-        index = self.query_one("#severity", RadioSet).pressed_index
+        index = self.query_one("#start-severity", RadioSet).pressed_index
         return list(Severity)[max(index, 0)]
 
     def action_severity(self, name: str) -> None:
-        buttons = list(self.query_one("#severity", RadioSet).query(RadioButton))
+        buttons = list(self.query_one("#start-severity", RadioSet).query(RadioButton))
         buttons[list(Severity).index(Severity(name))].value = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the title moves on; starting before the severity and runbook
+        # were even seen would open a P1 with no runbook by accident.
         event.stop()
-        self.action_start()
+        if not event.value.strip():
+            self.notify("Give the incident a title first", severity="warning")
+            return
+        self.query_one("#start-severity", RadioSet).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -108,7 +138,7 @@ class StartScreen(Screen[None]):
     def action_start(self) -> None:
         """Create the incident with the alert at now, then open the cockpit."""
         app = self._cockpit_app
-        title_input = self.query_one("#title", Input)
+        title_input = self.query_one("#start-title", Input)
         title = title_input.value.strip()
         if not title:
             self.notify("Give the incident a title first", severity="warning")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import ClassVar
 
 from rich.table import Table
@@ -15,7 +15,8 @@ from textual.widgets import Static
 
 from cockpit.domain import MILESTONE_TEXT, Event, EventKind
 from cockpit.domain.timefmt import clock
-from cockpit.tui.present import EscalationLines
+from cockpit.tui.literal import clean, literal
+from cockpit.tui.present import EscalationLines, day_label
 
 
 class ScrollPane(VerticalScroll, can_focus=True):
@@ -56,20 +57,35 @@ class TimelinePane(ScrollPane):
     """The incident log, oldest first, kept scrolled to the newest entry."""
 
     shown: tuple[str, ...] = ()
-    """The entries on display as plain "HH:MM  text" lines."""
+    """The entries on display as plain "HH:MM  text" lines, and date lines."""
 
-    def show(self, events: Sequence[Event], tz: tzinfo, zone_name: str) -> None:
-        """Redraw from the stored log (the only source of what is shown)."""
-        self.border_title = f"Timeline (times in {zone_name})"
-        self.shown = tuple(f"{clock(e.at, tz)}  {_entry_text(e)}" for e in events)
+    def show(
+        self, events: Sequence[Event], tz: tzinfo, zone_name: str, now: datetime
+    ) -> None:
+        """Redraw from the stored log (the only source of what is shown).
+
+        A date line opens each local day, the first one too unless it is today's
+        (`now`'s), so times from another day never pass for today's.
+        """
+        self.border_title = literal(f"Timeline (times in {zone_name})")
+        shown: list[str] = []
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style="dim")
         grid.add_column(ratio=1)
+        day = now.astimezone(tz).date()
         for event in events:
+            if event.at.astimezone(tz).date() != day:
+                day = event.at.astimezone(tz).date()
+                label = day_label(event.at, tz, now)
+                shown.append(label)
+                grid.add_row(Text(label, style="bold underline"), "")
             style = _KIND_STYLE.get(event.kind)
             if style is None:
                 style = "bold" if event.kind in MILESTONE_TEXT else ""
-            grid.add_row(clock(event.at, tz), Text(_entry_text(event), style=style))
+            text = clean(_entry_text(event))
+            shown.append(f"{clock(event.at, tz)}  {text}")
+            grid.add_row(Text(clock(event.at, tz)), Text(text, style=style))
+        self.shown = tuple(shown)
         self.body.update(grid)
         self.call_after_refresh(self.scroll_end, animate=False)
 
@@ -99,11 +115,11 @@ class EscalationPane(ScrollPane):
 
     def show(self, content: EscalationLines) -> None:
         """Redraw the pane; cheap enough to run every second."""
-        self.shown = tuple(line for _, line in content.lines)
+        self.shown = tuple(clean(line) for _, line in content.lines)
         text = Text()
         for index, (tag, line) in enumerate(content.lines):
             if index:
                 text.append("\n")
-            text.append(line, style=_LINE_STYLE.get(tag, ""))
+            text.append(clean(line), style=_LINE_STYLE.get(tag, ""))
         self.body.update(text)
         self.set_class(content.pending is not None, "-due")

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cockpit.runbooks.model import SECTION_TITLES, Runbook, Section, Step
+from cockpit.tui.literal import clean, literal
 
 
 class RunbookPane(OptionList):
@@ -60,11 +61,12 @@ class RunbookPane(OptionList):
         self.runbook = runbook
         """The runbook shown, or None when the incident has none."""
         self._missing = missing
+        self._marked: str | None = None
         self._checked: set[str] = set()
         self._steps: dict[str, Step] = {}
         if runbook is not None:
             self._steps = {step.key: step for step in runbook.steps}
-            self.border_title = f"Runbook: {runbook.title}"
+            self.border_title = literal(f"Runbook: {runbook.title}")
         else:
             self.border_title = "Runbook"
 
@@ -77,8 +79,24 @@ class RunbookPane(OptionList):
         changed = (checked ^ self._checked) & self._steps.keys()
         self._checked = set(checked)
         for key in changed:
-            prompt = _step_prompt(self._steps[key], key in checked)
-            self.replace_option_prompt(key, prompt)
+            self._redraw_step(key)
+
+    def _redraw_step(self, key: str) -> None:
+        step = self._steps[key]
+        prompt = _step_prompt(step, key in self._checked, key == self._marked)
+        self.replace_option_prompt(key, prompt)
+
+    def on_option_list_option_highlighted(
+        self, event: OptionList.OptionHighlighted
+    ) -> None:
+        # The row under the cursor is drawn without colours of its own, so the
+        # highlight stays readable in 16 colours and under NO_COLOR.
+        event.stop()
+        key = event.option.id if event.option.id in self._steps else None
+        previous, self._marked = self._marked, key
+        for each in dict.fromkeys((previous, key)):
+            if each is not None:
+                self._redraw_step(each)
 
     def set_initial_checked(self, checked: set[str]) -> None:
         """Set the checked steps before mount, and put the cursor after them."""
@@ -128,31 +146,44 @@ class RunbookPane(OptionList):
         for section in self.runbook.sections:
             options.append(Option(_heading(section), disabled=True))
             if section.text:
-                options.append(Option(Text(section.text.strip()), disabled=True))
+                prose = Text(clean(section.text.strip(), lines=True))
+                options.append(Option(prose, disabled=True))
             for step in section.steps:
-                prompt = _step_prompt(step, step.key in self._checked)
+                prompt = _step_prompt(step, step.key in self._checked, False)
                 options.append(Option(prompt, id=step.key))
         return options
 
 
 def _heading(section: Section) -> Text:
     title = SECTION_TITLES.get(section.kind or "", section.title) or section.title
-    return Text(title, style="bold underline")
+    return Text(clean(title), style="bold underline")
 
 
-def _step_prompt(step: Step, checked: bool) -> RenderableType:
-    """A step as "[x] text" with its command on the line below, "$ command"."""
+def _step_prompt(step: Step, checked: bool, cursor: bool) -> RenderableType:
+    """A step as "[x] text" with its command on the line below, "$ command".
+
+    The command wraps in full, long tokens folded, never cut short: it is read
+    before it is pasted. Under the cursor (`cursor`) the row is marked with ">" and
+    uses no colours, only bold, so the highlight's own colours decide.
+    """
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    pointer = Text(">" if cursor else " ", style="bold")
     mark = Text("[x]" if checked else "[ ]", style="bold" if checked else "")
-    body = Text(step.text, style="dim" if checked else "")
+    body = Text(
+        clean(step.text, lines=True), style="dim" if checked and not cursor else ""
+    )
+    body.overflow = "fold"
     if step.see:
-        body.append(f"  (see {step.see})", style="italic")
+        body.append(f"  (see {clean(step.see)})", style="italic")
     if step.command is not None:
         body.append("\n")
-        body.append(f"$ {step.command}", style="cyan")
-    grid.add_row(mark, body)
+        body.append(
+            f"$ {clean(step.command, lines=True)}", style="bold" if cursor else "cyan"
+        )
+    grid.add_row(pointer, mark, body)
     return grid
 
 
@@ -160,18 +191,18 @@ def _who_to_call(runbook: Runbook) -> Text:
     text = Text()
     if runbook.owner:
         text.append("Owner: ", style="bold")
-        text.append(runbook.owner)
+        text.append(clean(runbook.owner))
         if runbook.service:
-            text.append(f" ({runbook.service})")
+            text.append(f" ({clean(runbook.service)})")
         text.append("\n")
     for contact in runbook.contacts:
-        text.append(f"{contact.role}: ", style="bold")
+        text.append(f"{clean(contact.role)}: ", style="bold")
         details = [contact.name, contact.phone, contact.chat]
-        text.append("  ".join(d for d in details if d))
+        text.append(clean("  ".join(d for d in details if d)))
         text.append("\n")
     if runbook.escalate_when:
         text.append("Escalate when: ", style="bold")
-        text.append("; ".join(runbook.escalate_when))
+        text.append(clean("; ".join(runbook.escalate_when)))
         text.append("\n")
     if not text.plain:
         text.append("No owner or contacts in this runbook.", style="italic")
@@ -181,7 +212,7 @@ def _who_to_call(runbook: Runbook) -> Text:
 
 def _no_runbook(missing: str | None) -> Text:
     if missing is not None:
-        first = f"Runbook '{missing}' is not in the library."
+        first = f"Runbook '{clean(missing)}' is not in the library."
     else:
         first = "No runbook chosen for this incident."
     return Text(
