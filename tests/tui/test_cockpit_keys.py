@@ -9,6 +9,7 @@ from tui_support import KILL_IDLE, NOW, SIZE, make_app, notes_of
 from cockpit.domain import EventKind, Incident, Severity
 from cockpit.runbooks.model import Library
 from cockpit.store import Store, StoreError
+from cockpit.tui import present
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.screens.cockpit import CockpitScreen
 from cockpit.tui.screens.dialogs import ConfirmQuit, NoteScreen
@@ -65,7 +66,7 @@ class TestRunbookPane:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "c")  # assess.2 -> mitigate.1
             assert app.clipboard == KILL_IDLE
-            assert ("information", f"Copied: {KILL_IDLE}") in shown
+            assert ("information", present.copied_notice(KILL_IDLE)) in shown
             await pilot.press("j", "c")  # mitigate.2 has no command
             assert app.clipboard == KILL_IDLE
             assert shown[-1] == ("warning", "This step has no command")

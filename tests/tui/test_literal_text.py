@@ -25,6 +25,7 @@ from cockpit.runbooks.model import (
     Step,
 )
 from cockpit.store import Store
+from cockpit.tui import present
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.literal import clean, literal
 from cockpit.tui.screens.cockpit import CockpitScreen
@@ -171,9 +172,10 @@ class TestRunbookText:
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.press(key, "c")
             assert app.clipboard == command
-            assert shown[-1] == ("information", f"Copied: {command}")
+            notice = present.copied_notice(command)
+            assert shown[-1] == ("information", notice)
             (toast,) = await toasts(pilot)
-            assert squeezed(f"Copied: {command}") in squeezed(toast)
+            assert squeezed(notice) in squeezed(toast)
 
 
 class TestLoadErrors:

@@ -109,3 +109,14 @@ def test_elapsed_stops_at_resolution():
     assert present.elapsed_label(incident(), events, later, UTC) == (
         "+10:00 since 14:02 UTC"
     )
+
+
+def test_the_copy_notice_is_one_short_line():
+    long = 'psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"'
+    assert present.copied_notice("df -h /var") == "Copied: df -h /var"
+    notice = present.copied_notice(long)
+    assert notice.startswith("Copied: psql -c") and notice.endswith(
+        f"({len(long)} chars)"
+    )
+    assert len(notice) <= 64
+    assert present.copied_notice("$ a\n$ b\n$ c") == "Copied: $ a (+2 lines)"

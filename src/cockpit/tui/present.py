@@ -235,3 +235,23 @@ def contact_for(who: str, runbook: Runbook | None) -> Contact | None:
 def _ceil_minute(moment: datetime) -> datetime:
     floor = moment.replace(second=0, microsecond=0)
     return floor if floor == moment else floor + timedelta(minutes=1)
+
+
+COPIED_WIDTH = 44
+"""How much of a copied command the notice repeats; the pane shows it whole."""
+
+
+def copied_notice(command: str) -> str:
+    """The one-line toast after `c`: enough of the command to know which it was.
+
+    A long command in full would cover the bottom panes for seconds; it is on
+    screen in the runbook pane already.
+    """
+    first, *rest = command.strip().splitlines() or [""]
+    shown = first if len(first) <= COPIED_WIDTH else first[: COPIED_WIDTH - 1] + "…"
+    if rest:
+        more = len(rest)
+        return f"Copied: {shown} (+{more} line{'s' if more > 1 else ''})"
+    if shown != first:
+        return f"Copied: {shown} ({len(command)} chars)"
+    return f"Copied: {shown}"

@@ -226,7 +226,7 @@ class CockpitScreen(Screen[None]):
             self.notify("This step has no command", severity="warning")
             return
         self.app.copy_to_clipboard(command)
-        self.notify(f"Copied: {command}")
+        self.notify(present.copied_notice(command))
 
     def action_milestone(self, kind_name: str) -> None:
         kind = EventKind(kind_name)
