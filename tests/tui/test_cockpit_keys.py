@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui_support import KILL_IDLE, NOW, SIZE, make_app, notes_of
+from tui_support import KILL_IDLE, NOW, SIZE, header_text, make_app, notes_of
 
 from cockpit.domain import EventKind, Incident, Severity
 from cockpit.runbooks.model import Library
 from cockpit.store import Store, StoreError
 from cockpit.tui import present
-from cockpit.tui.app import CockpitApp
 from cockpit.tui.screens.cockpit import CockpitScreen
 from cockpit.tui.screens.dialogs import ConfirmQuit, NoteScreen
 from cockpit.tui.screens.help import HelpScreen
@@ -20,11 +19,6 @@ from cockpit.tui.widgets.runbook import RunbookPane
 
 def kinds(store: Store, incident: Incident) -> list[EventKind]:
     return [event.kind for event in store.events(incident.id)]
-
-
-def header(app: CockpitApp) -> str:
-    labels = app.screen.query("IncidentHeader Label")
-    return " ".join(str(label.content).strip() for label in labels)
 
 
 class TestRunbookPane:
@@ -106,10 +100,10 @@ class TestMilestones:
         app = make_app(store, library, incident.id, clock)
         shown = notes_of(app)
         async with app.run_test(size=SIZE) as pilot:
-            assert "INVESTIGATING" in header(app)
+            assert "INVESTIGATING" in header_text(app)
             await pilot.press("m")
             assert kinds(store, incident)[-1] == EventKind.MITIGATED
-            assert "MITIGATED" in header(app)
+            assert "MITIGATED" in header_text(app)
             assert shown[-1] == ("information", "Recorded: Mitigation applied")
             await pilot.press("r", "f")
             assert kinds(store, incident)[-2:] == [
@@ -119,8 +113,8 @@ class TestMilestones:
             clock.advance(minutes=30)
             await pilot.press("v", "y")  # v asks first
             assert kinds(store, incident)[-1] == EventKind.RESOLVED
-            assert "RESOLVED" in header(app)
-            assert "+42:00" in header(app)
+            assert "RESOLVED" in header_text(app)
+            assert "+42:00" in header_text(app)
             escalation = app.screen.query_one(EscalationPane).shown
             assert escalation == ("Resolved: no further escalation",)
             clock.advance(minutes=5)
@@ -130,7 +124,7 @@ class TestMilestones:
                 "information",
                 "Recorded again: Verified resolved (first at 14:44 UTC)",
             )
-            assert "+42:00" in header(app)  # the clock stopped at resolution
+            assert "+42:00" in header_text(app)  # the clock stopped at resolution
 
     async def test_acknowledge_twice_says_so(self, store, library, incident, clock):
         app = make_app(store, library, incident.id, clock)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from textual.geometry import Region
-from tui_support import NOW, SIZE, Clock, make_app, notes_of
+from tui_support import NOW, SIZE, Clock, header_text, make_app, notes_of
 
 from cockpit.domain import EventKind, Severity
 from cockpit.paths import bundled_runbooks
@@ -26,11 +26,6 @@ def pane_lines(app: CockpitApp, selector: str = "#runbook") -> list[str]:
     return [
         strip.text for strip in widget.render_lines(Region(0, 0, *widget.outer_size))
     ]
-
-
-def header_text(app: CockpitApp) -> str:
-    labels = app.screen.query("IncidentHeader Label")
-    return " ".join(str(label.content).strip() for label in labels)
 
 
 class TestTextFieldsKeepWhatWasTyped:

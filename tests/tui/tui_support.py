@@ -178,3 +178,9 @@ def notes_of(app: CockpitApp) -> list[tuple[str, str]]:
 
     app.notify = notify  # type: ignore[method-assign]
     return shown
+
+
+def header_text(app) -> str:
+    """The header as one line of plain text."""
+    labels = app.screen.query("IncidentHeader Label")
+    return " ".join(str(label.content).strip() for label in labels)

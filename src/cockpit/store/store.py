@@ -108,7 +108,7 @@ class Store:
         }
         with self._writing("cannot save the incident"):
             incident_id = self._insert("incidents", row)
-            self._insert_event(
+            alert = _event_row(
                 incident_id,
                 EventKind.ALERT,
                 MILESTONE_TEXT[EventKind.ALERT],
@@ -116,6 +116,7 @@ class Store:
                 None,
                 now,
             )
+            self._insert("events", alert)
         return incident_from_row({"id": incident_id, **row})
 
     def append(
@@ -143,22 +144,11 @@ class Store:
         if now is not None:
             _aware(now, "current time")
         recorded_at = now or at
+        row = _event_row(incident_id, kind, text, at, step, recorded_at)
         with self._writing("cannot save the entry"):
             self._require(incident_id)
-            event_id = self._insert_event(
-                incident_id, kind, text, at, step, recorded_at
-            )
-        return event_from_row(
-            {
-                "id": event_id,
-                "incident_id": incident_id,
-                "kind": kind.value,
-                "at": to_db(at),
-                "recorded_at": to_db(recorded_at),
-                "text": text,
-                "step": step,
-            }
-        )
+            event_id = self._insert("events", row)
+        return event_from_row({"id": event_id, **row})
 
     def incident(self, incident_id: int) -> Incident:
         """The incident with this id."""
@@ -205,25 +195,6 @@ class Store:
             row = self._db.execute("PRAGMA data_version").fetchone()
             return int(row[0])
 
-    def _insert_event(
-        self,
-        incident_id: int,
-        kind: EventKind,
-        text: str,
-        at: datetime,
-        step: str | None,
-        recorded_at: datetime,
-    ) -> int:
-        row = {
-            "incident_id": incident_id,
-            "kind": kind.value,
-            "at": to_db(at),
-            "recorded_at": to_db(recorded_at),
-            "text": text,
-            "step": step,
-        }
-        return self._insert("events", row)
-
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row and return its id."""
         return int(cast(int, self._db.table(table).insert(row).last_pk))
@@ -266,6 +237,25 @@ class Store:
             except ValueError as exc:
                 # A value this cockpit does not know, e.g. a severity added later.
                 raise StoreError(f"{self._label}: unexpected data: {exc}") from exc
+
+
+def _event_row(
+    incident_id: int,
+    kind: EventKind,
+    text: str,
+    at: datetime,
+    step: str | None,
+    recorded_at: datetime,
+) -> dict[str, Any]:
+    """An entry as the events table stores it."""
+    return {
+        "incident_id": incident_id,
+        "kind": kind.value,
+        "at": to_db(at),
+        "recorded_at": to_db(recorded_at),
+        "text": text,
+        "step": step,
+    }
 
 
 def _prepare_file(file: Path) -> None:
