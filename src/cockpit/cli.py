@@ -20,6 +20,7 @@ from cockpit.domain import (
     status_of,
     timefmt,
 )
+from cockpit.domain.text import one_line
 from cockpit.export import ExportError, render_postmortem, write_export
 from cockpit.runbooks import load_library
 from cockpit.runbooks.model import Library
@@ -228,12 +229,18 @@ def _library(args: argparse.Namespace) -> Library:
     return load_library(folder)
 
 
-def _run_ui(args: argparse.Namespace, store: Store, incident_id: int | None) -> int:
+def _require_terminal() -> None:
+    """Refuse before anything is written: a hook that forgot --no-ui must not
+    create an incident it never hears the id of."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "the cockpit needs a terminal; from a script use 'cockpit start --no-ui', "
             "'cockpit note' or 'cockpit export'"
         )
+
+
+def _run_ui(args: argparse.Namespace, store: Store, incident_id: int | None) -> int:
+    _require_terminal()
     from cockpit.domain import DEFAULT_POLICY
     from cockpit.tui.app import CockpitApp
 
@@ -250,13 +257,15 @@ def _run_ui(args: argparse.Namespace, store: Store, incident_id: int | None) -> 
 
 
 def _cmd_start(args: argparse.Namespace, store: Store) -> int:
+    if not args.no_ui:
+        _require_terminal()
     now = system_clock()
     library = _library(args)
     if args.runbook is not None and args.runbook not in library.runbooks:
         known = ", ".join(sorted(library.runbooks)) or "none"
         raise UsageError(f"no runbook '{args.runbook}' (known: {known})")
-    started_at = parse_at(args.at, now, local_zone()) if args.at else now
-    title = " ".join(args.title.split())
+    started_at = parse_at(args.at, now, local_zone()) if args.at is not None else now
+    title = one_line(args.title)
     if not title:
         raise UsageError("the incident needs a title")
     incident = store.create_incident(
@@ -288,11 +297,11 @@ def _cmd_list(store: Store) -> int:
 
 def _cmd_note(args: argparse.Namespace, store: Store) -> int:
     kind = EventKind(args.kind)
-    text = " ".join((args.text or "").split()) or MILESTONE_TEXT.get(kind, "")
+    text = one_line(args.text or "") or MILESTONE_TEXT.get(kind, "")
     if not text:
         raise UsageError(f"--kind {kind.value} needs text (what happened)")
     now = system_clock()
-    at = parse_at(args.at, now, local_zone()) if args.at else now
+    at = parse_at(args.at, now, local_zone()) if args.at is not None else now
     store.incident(args.id)
     first = (
         milestone_at(store.events(args.id), kind) if kind in MILESTONE_TEXT else None
@@ -327,7 +336,7 @@ def _cmd_export(args: argparse.Namespace, store: Store) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output)
-    if target.exists() and not args.force:
+    if target.is_file() and not args.force:
         raise UsageError(
             f"{target} already exists; add --force to overwrite it "
             "(it may hold an edited post-mortem)"

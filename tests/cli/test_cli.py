@@ -239,3 +239,34 @@ def test_output_to_a_full_device_is_one_line(env: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "cockpit: cannot write the output: No space left on device"
     ]
+
+
+def test_without_a_terminal_nothing_is_created(env: Path, capsys) -> None:
+    assert main(["start", "-s", "P1", "No tty"]) == 2
+    capsys.readouterr()
+    main(["list"])
+    assert "No incidents yet" in capsys.readouterr().out
+
+
+def test_arguments_that_are_not_utf8_are_stored_replaced(env: Path, capsys) -> None:
+    title = b"\xff\xfe disk".decode("utf-8", "surrogateescape")
+    assert main(["start", "-s", "P3", "--no-ui", title]) == 0
+    assert main(["note", "1", b"\x9b2J ok".decode("utf-8", "surrogateescape")]) == 0
+    with sqlite3.connect(env) as conn:
+        (stored,) = conn.execute("SELECT title FROM incidents").fetchone()
+        (note,) = conn.execute("SELECT text FROM events WHERE kind='note'").fetchone()
+    assert stored.endswith(" disk") and "\ufffd" in stored
+    assert note.endswith("2J ok")
+
+
+def test_an_empty_at_is_refused_not_taken_as_now(env: Path, capsys) -> None:
+    assert main(["start", "-s", "P1", "--at", "", "--no-ui", "x"]) == 2
+    assert "not a time" in _one_line_error(capsys)
+
+
+def test_export_to_a_folder_does_not_suggest_force(env, tmp_path, capsys) -> None:
+    main(["start", "-s", "P1", "--no-ui", "x"])
+    capsys.readouterr()
+    assert main(["export", "1", "-o", str(tmp_path)]) == 2
+    line = _one_line_error(capsys)
+    assert "folder" in line and "--force" not in line

@@ -78,3 +78,15 @@ def test_time_to_mitigate_runs_from_the_alert_to_the_first_mitigation() -> None:
         minutes=25
     )
     assert time_to_mitigate(incident, [alert, resolved]) == timedelta(minutes=70)
+
+
+def test_a_milestone_in_its_own_words_keeps_its_name() -> None:
+    from cockpit.domain import entry_text
+
+    start = datetime(2026, 12, 4, 14, 0, tzinfo=timezone.utc)
+    own = Event(2, 1, EventKind.RESOLVED, start, "again")
+    plain = Event(3, 1, EventKind.RESOLVED, start, "Verified resolved")
+    note = Event(4, 1, EventKind.NOTE, start, "paged DBA")
+    assert entry_text(own) == "Verified resolved: again"
+    assert entry_text(plain) == "Verified resolved"
+    assert entry_text(note) == "paged DBA"

@@ -39,3 +39,11 @@ def test_countdown(seconds: int, shown: str) -> None:
 )
 def test_span(minutes: int, shown: str) -> None:
     assert span(timedelta(minutes=minutes)) == shown
+
+
+def test_text_from_another_encoding_becomes_replacement_characters() -> None:
+    from cockpit.domain.text import one_line
+
+    raw = b"\xff disk \x9b2J".decode("utf-8", "surrogateescape")
+    assert one_line(raw) == "\ufffd disk \ufffd2J"
+    assert one_line("a\n\tb \x1b[2J\u202ec") == "a b [2Jc"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from cockpit.domain.events import Event, EventKind, Incident
+from cockpit.domain.events import MILESTONE_TEXT, Event, EventKind, Incident
 from cockpit.domain.policy import Policy, Repeat, Rung, Status
 from cockpit.domain.timefmt import span
 
@@ -35,6 +35,23 @@ _STATUS_OF_KIND = {
 def timeline(events: Iterable[Event]) -> list[Event]:
     """The log in the order things happened (ties keep the order they were written)."""
     return sorted(events, key=lambda e: (e.at, e.id))
+
+
+def has_own_words(event: Event) -> bool:
+    """Whether a milestone entry says more than its usual words."""
+    return event.text.strip() != MILESTONE_TEXT.get(event.kind)
+
+
+def entry_text(event: Event) -> str:
+    """What the timeline says for an entry, wherever it is shown.
+
+    A milestone recorded with words of its own ("cockpit note 3 'rolled back'
+    --kind mitigated") keeps its name in front, so it never reads as a plain note.
+    """
+    milestone = MILESTONE_TEXT.get(event.kind)
+    if milestone is not None and has_own_words(event):
+        return f"{milestone}: {event.text}"
+    return event.text
 
 
 def status_of(events: Iterable[Event], at: datetime | None = None) -> Status:

@@ -18,7 +18,20 @@ def visible(char: str) -> bool:
     return unicodedata.category(char) != "Cc" and char not in BIDI_CONTROLS
 
 
+def _valid_unicode(text: str) -> str:
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # the bytes as they came
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")  # stray surrogates of any kind
+    return raw.decode("utf-8", "replace")
+
+
 def one_line(text: str) -> str:
-    """`text` as one line: whitespace runs collapse to a space, controls go."""
-    words = ("".join(filter(visible, word)) for word in str(text).split())
+    """`text` as one line: whitespace runs collapse to a space, controls go.
+
+    Bytes that were not UTF-8 (a shell argument in another encoding arrives as lone
+    surrogates) become U+FFFD, so the text can always be stored and printed.
+    """
+    text = _valid_unicode(str(text))
+    words = ("".join(filter(visible, word)) for word in text.split())
     return " ".join(word for word in words if word)

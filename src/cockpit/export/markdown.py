@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
 from cockpit.domain import (
-    MILESTONE_TEXT,
     Event,
     EventKind,
     Incident,
     duration,
+    entry_text,
+    has_own_words,
     milestone_at,
     time_to_mitigate,
     timeline,
@@ -50,7 +51,7 @@ def render_postmortem(
     root_causes = [
         f"> {line_start(e.text)}"
         for e in log
-        if e.kind is EventKind.ROOT_CAUSE and _own_text(e)
+        if e.kind is EventKind.ROOT_CAUSE and has_own_words(e)
     ]
     blocks = [
         f"# {inline(incident.title)}",
@@ -161,15 +162,7 @@ def _entry(event: Event) -> str:
     """What a timeline line says for an entry of the log."""
     if event.kind is EventKind.UPDATE:
         return f"Stakeholder update: {inline(event.text)}"
-    milestone = MILESTONE_TEXT.get(event.kind)
-    if milestone is not None and _own_text(event):
-        return f"{milestone}: {inline(event.text)}"
-    return inline(event.text)
-
-
-def _own_text(event: Event) -> bool:
-    """Whether a milestone entry says more than its usual words."""
-    return event.text.strip() != MILESTONE_TEXT.get(event.kind)
+    return inline(entry_text(event))
 
 
 def _section(title: str) -> str:
