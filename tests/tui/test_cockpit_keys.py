@@ -208,13 +208,13 @@ class TestUpdate:
             assert field.has_focus
             suggestion = field.value
             assert suggestion.startswith("[P1] Checkout DB unresponsive: investigating")
-            assert "Next update by 14:45 UTC." in suggestion
+            assert "Next update by 14:44 UTC." in suggestion
             await pilot.press("enter")
             last = store.events(incident.id)[-1]
             assert (last.kind, last.text) == (EventKind.UPDATE, suggestion)
             assert app.clipboard == suggestion
             assert app.screen.query_one("#update").border_title == (
-                "Update: next due in 30:00 (14:45 UTC)"
+                "Update: next due in 30:00 (14:44 UTC)"
             )
 
     async def test_typed_letters_stay_in_the_input(

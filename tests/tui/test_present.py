@@ -29,7 +29,7 @@ def test_suggestion_names_status_milestones_and_next_update():
     text = present.suggested_update(incident(), events, DEFAULT_POLICY, NOW, UTC)
     assert text == (
         "[P1] Checkout DB unresponsive: investigating; root cause identified 14:12."
-        " Next update by 14:45 UTC."
+        " Next update by 14:44 UTC."
     )
 
 
@@ -44,7 +44,7 @@ def test_suggestion_after_mitigation_and_resolution():
 def test_update_title_counts_down_then_flags_overdue():
     events = [ALERT]
     title = present.update_title(incident(), events, DEFAULT_POLICY, NOW, UTC)
-    assert title == ("Update: next due in 18:00 (14:33 UTC)", False)
+    assert title == ("Update: next due in 18:00 (14:32 UTC)", False)
     later = NOW + timedelta(minutes=20, seconds=3)
     title = present.update_title(incident(), events, DEFAULT_POLICY, later, UTC)
     assert title == ("Update: OVERDUE by 2:03", True)
@@ -87,7 +87,7 @@ def test_recorded_escalation_is_no_longer_due():
     assert done.lines[0] == ("next", "Next: director")
 
 
-def test_contact_found_by_role_or_name_else_first_phone():
+def test_contact_found_by_role_or_name_and_no_other():
     book = Runbook(
         id="x",
         title="X",
@@ -99,7 +99,8 @@ def test_contact_found_by_role_or_name_else_first_phone():
         ),
     )
     assert present.contact_for("engineering lead", book).phone == "+1-555-0101"
-    assert present.contact_for("director", book).phone == "+1-555-0100"
+    # Nobody in the runbook is the director: no number beats the wrong one.
+    assert present.contact_for("director", book) is None
     assert present.contact_for("director", None) is None
 
 

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_support import RUNBOOK, Clock, make_app, seed
 
-from cockpit.domain import EventKind, Severity
+from cockpit.domain import MILESTONE_TEXT, EventKind, Severity
 from cockpit.runbooks.model import Library
 from cockpit.store import Store
 
@@ -55,8 +55,13 @@ class TestCockpit:
         app, store, incident = demo_app(tmp_path)
         at = Clock().now - timedelta(minutes=1)
         for kind in (EventKind.MITIGATED, EventKind.RESOLVED):
-            store.append(incident.id, kind, "", at)
+            store.append(incident.id, kind, MILESTONE_TEXT[kind], at)
         assert snap_compare(app, terminal_size=SMALL)
+
+    def test_copied_toast_top_right(self, snap_compare, tmp_path):
+        """c on a long command: a one-line toast over the runbook's top right."""
+        app, _, _ = demo_app(tmp_path)
+        assert snap_compare(app, terminal_size=SMALL, press=["j", "c"])
 
     def test_focus_moves_to_timeline(self, snap_compare, tmp_path):
         """tab: the timeline's border is drawn heavy and in the accent colour."""

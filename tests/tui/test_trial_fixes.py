@@ -235,11 +235,8 @@ class TestWhichIncident:
         shown = notes_of(app)
         async with app.run_test(size=SIZE):
             assert f"#{shown_one.id} Checkout" in header_text(app)
-            says = [m for _, m in shown if "incidents are open" in m]
-            assert says == [
-                f"3 incidents are open; this is #{shown_one.id}"
-                " (cockpit list, cockpit open ID)"
-            ]
+            says = [m for _, m in shown if "open (cockpit list)" in m]
+            assert says == ["2 other incidents open (cockpit list)"]
 
     async def test_one_open_incident_is_not_announced(
         self, store, library, incident, clock
@@ -247,7 +244,7 @@ class TestWhichIncident:
         app = make_app(store, library, incident.id, clock)
         shown = notes_of(app)
         async with app.run_test(size=SIZE):
-            assert not [m for _, m in shown if "incidents are open" in m]
+            assert not [m for _, m in shown if "open (cockpit list)" in m]
 
 
 class TestTimes:
@@ -260,8 +257,9 @@ class TestTimes:
             await pilot.press("u", "enter")
             suggestion = app.screen.query_one("#update-input").value
             title = app.screen.query_one("#update").border_title
-            assert "Next update by 16:16 UTC." in suggestion
-            assert title.endswith("(16:16 UTC)")
+            # Due 16:15:58: both name the minute the clock reads then.
+            assert "Next update by 16:15 UTC." in suggestion
+            assert title.endswith("(16:15 UTC)")
 
     async def test_yesterdays_times_carry_their_date(self, store, library):
         started = NOW - timedelta(hours=17, minutes=34)  # Dec 3, 20:40

@@ -7,6 +7,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from textual import events
+from textual.geometry import Region
+from textual.widget import Widget
+
 from cockpit.domain import DEFAULT_POLICY, EventKind, Incident, Severity
 from cockpit.runbooks.model import (
     Contact,
@@ -184,3 +188,21 @@ def header_text(app) -> str:
     """The header as one line of plain text."""
     labels = app.screen.query("IncidentHeader Label")
     return " ".join(str(label.content).strip() for label in labels)
+
+
+def burst(app: CockpitApp, *keys: str) -> None:
+    """Send keys the way a terminal delivers a paste or a fast typist: all at once.
+
+    `pilot.press` lets the app go idle after every key; this does not, so each key
+    is read while the previous one's work may still be queued. Await a pause after.
+    """
+    for key in keys:
+        char = " " if key == "space" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+
+
+def drawn(widget: Widget) -> list[str]:
+    """The rows a widget draws right now, border included."""
+    return [
+        strip.text for strip in widget.render_lines(Region(0, 0, *widget.outer_size))
+    ]

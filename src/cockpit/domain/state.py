@@ -39,7 +39,7 @@ def timeline(events: Iterable[Event]) -> list[Event]:
 
 def has_own_words(event: Event) -> bool:
     """Whether a milestone entry says more than its usual words."""
-    return event.text.strip() != MILESTONE_TEXT.get(event.kind)
+    return event.text.strip() not in ("", MILESTONE_TEXT.get(event.kind))
 
 
 def entry_text(event: Event) -> str:

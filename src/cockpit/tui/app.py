@@ -13,6 +13,7 @@ from textual.screen import Screen
 from cockpit.domain import DEFAULT_POLICY, Policy, Status, status_of
 from cockpit.runbooks.model import Library
 from cockpit.store import Store, StoreError
+from cockpit.tui import present
 from cockpit.tui.literal import clean
 from cockpit.tui.screens.cockpit import CockpitScreen
 from cockpit.tui.screens.dialogs import ConfirmQuit
@@ -27,7 +28,7 @@ class CockpitApp(App[None]):
     """
 
     TITLE = "cockpit"
-    # Toasts sit over the timeline and escalation panes: keep them brief.
+    # Toasts cover the runbook pane's top right corner: keep them brief.
     NOTIFICATION_TIMEOUT = 4
     RUNBOOK_ERRORS_SHOWN = 3
     """Load errors listed in the start-up warning; more would cover the cockpit."""
@@ -58,7 +59,9 @@ class CockpitApp(App[None]):
     def on_mount(self) -> None:
         if self.library.errors:
             self.notify(
-                self._runbook_errors(),
+                present.load_errors_notice(
+                    self.library.errors, self.RUNBOOK_ERRORS_SHOWN
+                ),
                 title="Runbooks not loaded",
                 severity="warning",
                 timeout=10,
@@ -68,15 +71,6 @@ class CockpitApp(App[None]):
         else:
             self.open_incident(self._incident_id)
             self._say_how_many_open(self._incident_id)
-
-    def _runbook_errors(self) -> str:
-        """The first few load errors, and how to see the rest."""
-        errors = self.library.errors
-        lines = [str(error) for error in errors[: self.RUNBOOK_ERRORS_SHOWN]]
-        more = len(errors) - len(lines)
-        if more:
-            lines.append(f"... and {more} more: run `cockpit runbooks` to see all")
-        return "\n".join(lines)
 
     def notify(
         self,
@@ -108,20 +102,24 @@ class CockpitApp(App[None]):
     def _say_how_many_open(self, shown: int) -> None:
         """Tell the user once when other incidents are open too."""
         try:
-            open_ids = [
+            open_ids = {
                 incident.id
                 for incident in self.store.incidents()
                 if status_of(self.store.events(incident.id)) is not Status.RESOLVED
-            ]
+            }
         except StoreError as err:
             self.notify(str(err), title="Cannot list incidents", severity="error")
             return
-        if len(open_ids) > 1:
-            self.notify(
-                f"{len(open_ids)} incidents are open; this is #{shown}"
-                " (cockpit list, cockpit open ID)",
-                timeout=8,
-            )
+        others = len(open_ids - {shown})
+        if not others:
+            return
+        if shown in open_ids:
+            noun = "incident" if others == 1 else "incidents"
+            message = f"{others} other {noun} open"
+        else:
+            are = "1 other is" if others == 1 else f"{others} others are"
+            message = f"This incident is resolved; {are} open"
+        self.notify(f"{message} (cockpit list)", timeout=8)
 
     def open_incident(self, incident_id: int) -> None:
         """Show the cockpit for an incident (replacing the start form if shown)."""

@@ -7,8 +7,9 @@ every line on screen can be tested without running the app.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from pathlib import Path
 
 from cockpit.domain import (
     Escalation,
@@ -23,7 +24,7 @@ from cockpit.domain import (
     status_of,
 )
 from cockpit.domain.timefmt import clock, countdown, zone
-from cockpit.runbooks.model import Contact, Runbook
+from cockpit.runbooks.model import Contact, Runbook, RunbookError
 
 _MILESTONE_WORDS = (
     (EventKind.MITIGATED, "mitigation applied"),
@@ -59,12 +60,14 @@ def other_day(moment: datetime, now: datetime, tz: tzinfo) -> str | None:
 
 
 def due_label(moment: datetime, tz: tzinfo, now: datetime | None = None) -> str:
-    """A deadline's time, rounded up to the minute (the promise stays kept).
+    """When something falls due, as every part of the cockpit shows it.
 
-    Both the update pane's title and the suggested update say when the next update
-    is due; rounding the same way in both keeps them on the same minute.
+    The one rounding for due times: the minute the wall clock reads at that
+    instant (seconds dropped, as `clock` does everywhere). So the escalation pane,
+    the update pane's title and the suggested update name the same minute for the
+    same instant, and a deadline is never shown later than it really is.
     """
-    return at_label(_ceil_minute(moment), tz, now)
+    return at_label(moment, tz, now)
 
 
 def elapsed_label(
@@ -133,11 +136,14 @@ class EscalationLines:
 def pending_escalation(
     incident: Incident, events: Sequence[Event], policy: Policy, now: datetime
 ) -> Escalation | None:
-    """The most recent escalation due and not yet recorded as notified."""
-    view = escalation(incident, events, policy, now)
-    for item in reversed(view.fired):
-        if not _recorded(item, events):
-            return item
+    """The latest escalation due, while it is not yet recorded as notified.
+
+    Only the latest counts: once a later level is due (or recorded), calling the
+    earlier ones is moot, so `e` never walks back down the ladder.
+    """
+    fired = escalation(incident, events, policy, now).fired
+    if fired and not _recorded(fired[-1], events):
+        return fired[-1]
     return None
 
 
@@ -182,16 +188,13 @@ def escalation_lines(
         lines.append(("due", f"DUE: call {pending.who} now"))
         contact = contact_for(pending.who, runbook)
         if contact is not None:
-            named = (
-                pending.who.casefold() in f"{contact.role} {contact.name}".casefold()
-            )
-            who = contact.name if named else f"({contact.role})"
-            lines.append(("why", f"{contact.phone} {who}".rstrip()))
+            name = contact.name or contact.role
+            lines.append(("why", f"{contact.phone} {name}".rstrip()))
         lines.append(("hint", "press e once notified"))
     if view.next is not None:
         upcoming = view.next
         lines.append(("next", f"Next: {upcoming.who}"))
-        when = at_label(upcoming.due_at, tz, now)
+        when = due_label(upcoming.due_at, tz, now)
         lines.append(("when", f"in {countdown(upcoming.due_at - now)} (at {when})"))
         lines.append(("why", upcoming.reason))
     if pending is None:
@@ -215,10 +218,11 @@ def _on_call_lines(runbook: Runbook | None) -> list[tuple[str, str]]:
 
 
 def contact_for(who: str, runbook: Runbook | None) -> Contact | None:
-    """The runbook contact to phone for an escalation.
+    """The runbook contact with a phone who is `who`, if the runbook names one.
 
     The contact whose role is `who`, else one whose role or name mentions it (e.g.
-    "Dana Reyes, DB engineering lead"), else the first contact with a phone.
+    "Dana Reyes, DB engineering lead"). No other number is offered: a director is
+    not reached on the service owner's phone.
     """
     if runbook is None:
         return None
@@ -226,32 +230,53 @@ def contact_for(who: str, runbook: Runbook | None) -> Contact | None:
     with_phone = [c for c in runbook.contacts if c.phone]
     exact = [c for c in with_phone if c.role.casefold() == wanted]
     mentioned = [c for c in with_phone if wanted in f"{c.role} {c.name}".casefold()]
-    for found in (exact, mentioned, with_phone):
+    for found in (exact, mentioned):
         if found:
             return found[0]
     return None
 
 
-def _ceil_minute(moment: datetime) -> datetime:
-    floor = moment.replace(second=0, microsecond=0)
-    return floor if floor == moment else floor + timedelta(minutes=1)
+NOTICE_WIDTH = 43
+"""Characters a toast line holds at 80 columns: toasts are at most 60% of the
+toast rack (the screen less its 2-column scrollbar gutter), less their coloured
+edge and padding."""
 
 
-COPIED_WIDTH = 44
-"""How much of a copied command the notice repeats; the pane shows it whole."""
+def one_line(text: str, width: int = NOTICE_WIDTH) -> str:
+    """`text` cut to `width` characters, the cut marked with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def copied_notice(command: str) -> str:
+def copied_notice(command: str, width: int = NOTICE_WIDTH) -> str:
     """The one-line toast after `c`: enough of the command to know which it was.
 
-    A long command in full would cover the bottom panes for seconds; it is on
-    screen in the runbook pane already.
+    A long command in full would cover the runbook for seconds; it is on screen in
+    the runbook pane already. The whole notice fits in `width`.
     """
     first, *rest = command.strip().splitlines() or [""]
-    shown = first if len(first) <= COPIED_WIDTH else first[: COPIED_WIDTH - 1] + "…"
+    head = "Copied: "
     if rest:
         more = len(rest)
-        return f"Copied: {shown} (+{more} line{'s' if more > 1 else ''})"
-    if shown != first:
-        return f"Copied: {shown} ({len(command)} chars)"
-    return f"Copied: {shown}"
+        tail = f" (+{more} line{'s' if more > 1 else ''})"
+    elif len(head) + len(first) > width:
+        tail = f" ({len(command)} chars)"
+    else:
+        tail = ""
+    return head + one_line(first, width - len(head) - len(tail)) + tail
+
+
+def load_errors_notice(errors: Sequence[RunbookError], shown: int) -> str:
+    """The start-up warning: the first `shown` runbook load errors, one line each.
+
+    Files are named without their folder (the one given with --runbooks), and
+    each line is cut to the toast's width (`cockpit runbooks` prints them in
+    full), so the line naming the rest is never cut off at the bottom.
+    """
+    lines = [
+        one_line(str(replace(error, path=Path(error.path.name))))
+        for error in errors[:shown]
+    ]
+    more = len(errors) - len(lines)
+    if more:
+        lines.append(f"… and {more} more: see `cockpit runbooks`")
+    return "\n".join(lines)

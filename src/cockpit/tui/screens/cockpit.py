@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -26,33 +24,19 @@ from cockpit.domain import (
     timeline,
 )
 from cockpit.domain.timefmt import zone
-from cockpit.runbooks.model import Runbook
+from cockpit.runbooks.model import Runbook, Step
 from cockpit.store import StoreError
 from cockpit.tui import present
+from cockpit.tui.screens import cockpit_keys
 from cockpit.tui.screens.dialogs import Confirm, NoteScreen
-from cockpit.tui.screens.help import EXTRA_ROWS, HelpGroup, HelpScreen, binding_rows
+from cockpit.tui.screens.help import HelpScreen
 from cockpit.tui.widgets.header import IncidentHeader
-from cockpit.tui.widgets.panes import EscalationPane, ScrollPane, TimelinePane
+from cockpit.tui.widgets.panes import EscalationPane, TimelinePane
 from cockpit.tui.widgets.runbook import RunbookPane
 from cockpit.tui.widgets.update import UpdatePane
 
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
-
-
-def _milestone(key: str, kind: EventKind, label: str, show: bool) -> Binding:
-    what = f"Record: {MILESTONE_TEXT[kind]}"
-    return Binding(key, f"milestone('{kind.value}')", label, show=show, tooltip=what)
-
-
-_MILESTONE_KEYS = (
-    (EventKind.ACKNOWLEDGED, "a"),
-    (EventKind.MITIGATED, "m"),
-    (EventKind.ROOT_CAUSE, "r"),
-    (EventKind.FIX_DEPLOYED, "f"),
-    (EventKind.RESOLVED, "v"),
-)
-"""Each milestone and its key, in the order they are usually reached."""
 
 
 class CockpitScreen(Screen[None]):
@@ -63,37 +47,7 @@ class CockpitScreen(Screen[None]):
     """
 
     CSS_PATH = Path(__file__).with_name("cockpit.tcss")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "tab",
-            "app.focus_next",
-            "Pane",
-            tooltip="Next pane: runbook, timeline, escalation, update",
-        ),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
-        _milestone("a", EventKind.ACKNOWLEDGED, "Ack", True),
-        _milestone("m", EventKind.MITIGATED, "Mitigated", True),
-        _milestone("r", EventKind.ROOT_CAUSE, "Root cause", False),
-        _milestone("f", EventKind.FIX_DEPLOYED, "Fix deployed", False),
-        Binding(
-            "v",
-            "resolve",
-            "Resolved",
-            show=False,
-            tooltip="Record: Verified resolved (asks first: countdowns stop)",
-        ),
-        Binding("n", "note", "Note", tooltip="Record a key action (one line of text)"),
-        Binding(
-            "e",
-            "escalate",
-            "Escalated",
-            show=False,
-            tooltip="Record that the escalation now due was notified",
-        ),
-        Binding("u", "focus_update", "Update", tooltip="Write the stakeholder update"),
-        Binding("question_mark,f1", "help", "Help", tooltip="This list of keys"),
-        Binding("q", "app.quit", "Quit", show=False, tooltip="Quit (asks first)"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cockpit_keys.BINDINGS
 
     def __init__(self, incident: Incident, runbook: Runbook | None) -> None:
         super().__init__()
@@ -118,11 +72,12 @@ class CockpitScreen(Screen[None]):
         return status_of(self.events)
 
     def compose(self) -> ComposeResult:
+        incident = self.incident
         missing = None
-        if self._runbook is None and self.incident.runbook_id:
-            missing = self.incident.runbook_id
+        if self._runbook is None and incident.runbook_id:
+            missing = (incident.runbook_id, incident.id)
         self._read()
-        runbook = RunbookPane(self._runbook, missing=missing)
+        runbook = RunbookPane(self._runbook, self._record_step, missing=missing)
         # Before mount, so the cursor starts on the first unchecked step.
         runbook.set_initial_checked(checked_steps(self.events))
         yield IncidentHeader()
@@ -131,7 +86,7 @@ class CockpitScreen(Screen[None]):
             yield TimelinePane(id="timeline", classes="pane")
             yield EscalationPane(id="escalation", classes="pane")
         yield UpdatePane()
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#escalation", EscalationPane).border_title = "Escalation"
@@ -199,24 +154,35 @@ class CockpitScreen(Screen[None]):
             )
 
     def record(self, kind: EventKind, text: str, step: str | None = None) -> bool:
-        """Append one entry, then redraw from the store; False if it was not saved."""
+        """Append one entry, then redraw from the store; False if it was not saved.
+
+        Done before the key that asked for it returns, so the next key (even one
+        of the same burst) sees this entry in `events`.
+        """
         app = self.cockpit_app
         now = app.clock()
         try:
-            app.store.append(self.incident.id, kind, text, at=now, step=step, now=now)
+            stored = app.store.append(
+                self.incident.id, kind, text, at=now, step=step, now=now
+            )
         except StoreError as err:
             self.notify(str(err), title="Not recorded", severity="error")
             return False
-        return self._reload()
+        # Kept even if reading the log back fails, so no key records it twice.
+        self.events = timeline([*self.events, stored])
+        self._read()
+        self._redraw()
+        return True
 
-    def on_runbook_pane_step_toggled(self, message: RunbookPane.StepToggled) -> None:
-        step = message.step
-        if message.checked:
-            if self.record(EventKind.STEP_CHECKED, f"Checked: {step.text}", step.key):
-                # The next step to do is the one worth looking at.
-                self.query_one(RunbookPane).action_cursor_down()
-        else:
-            self.record(EventKind.STEP_UNCHECKED, f"Unchecked: {step.text}", step.key)
+    def _record_step(self, step: Step, checked: bool) -> bool:
+        """Record a step checked off, or unchecked as a correction."""
+        if checked:
+            return self.record(
+                EventKind.STEP_CHECKED, f"Checked: {step.text}", step.key
+            )
+        return self.record(
+            EventKind.STEP_UNCHECKED, f"Unchecked: {step.text}", step.key
+        )
 
     def on_runbook_pane_copy_requested(
         self, message: RunbookPane.CopyRequested
@@ -266,36 +232,9 @@ class CockpitScreen(Screen[None]):
             unsaved.append("key-action draft")
         return unsaved
 
-    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def commands(self) -> list[cockpit_keys.Command]:
         """What the command palette offers: (title, help, callback)."""
-        found: list[tuple[str, str, Callable[[], object]]] = []
-        for kind, key in _MILESTONE_KEYS:
-            callback = (
-                self.action_resolve
-                if kind is EventKind.RESOLVED
-                else partial(self.action_milestone, kind.value)
-            )
-            help_text = f"Record the milestone on the timeline (key {key})"
-            found.append((f"Record: {MILESTONE_TEXT[kind]}", help_text, callback))
-        found += [
-            (
-                "Record: key action",
-                "What was done, one line of text (key n)",
-                self.action_note,
-            ),
-            (
-                "Stakeholder update",
-                "Write and post the update (key u)",
-                self.action_focus_update,
-            ),
-            (
-                "Record: escalation notified",
-                "Record that the escalation now due was notified (key e)",
-                self.action_escalate,
-            ),
-            ("Help: keys", "Every key and what it does (key ?)", self.action_help),
-        ]
-        return found
+        return cockpit_keys.palette_commands(self)
 
     def action_note(self) -> None:
         def keep_draft(draft: str | None) -> None:
@@ -328,7 +267,7 @@ class CockpitScreen(Screen[None]):
         if upcoming is None:
             self.notify("No escalation is due")
         else:
-            when = present.at_label(upcoming.due_at, app.tz, now)
+            when = present.due_label(upcoming.due_at, app.tz, now)
             self.notify(f"No escalation is due yet: {upcoming.who} at {when}")
 
     def action_focus_update(self) -> None:
@@ -358,18 +297,6 @@ class CockpitScreen(Screen[None]):
         self.query_one(UpdatePane).suggest(fresh, force=True)
 
     def action_help(self) -> None:
-        display = self.app.get_key_display
-        groups: list[HelpGroup] = [
-            ("Incident", binding_rows(self.BINDINGS, display)),
-            (
-                "Runbook pane",
-                EXTRA_ROWS["runbook"] + binding_rows(RunbookPane.BINDINGS, display),
-            ),
-            (
-                "Timeline and escalation panes",
-                EXTRA_ROWS["scroll"] + binding_rows(ScrollPane.BINDINGS, display),
-            ),
-            ("Update pane", EXTRA_ROWS["update"]),
-            ("Anywhere", EXTRA_ROWS["anywhere"]),
-        ]
-        self.app.push_screen(HelpScreen(groups))
+        self.app.push_screen(
+            HelpScreen(cockpit_keys.help_groups(self.app.get_key_display))
+        )

@@ -31,6 +31,26 @@ NO_RUNBOOK = "-"
 """Option id of the "no runbook" choice (runbook ids never are a bare dash)."""
 
 
+class SeverityButton(RadioButton):
+    """A severity option whose dot is drawn only when it is the one chosen.
+
+    Textual draws every option's dot and tells the chosen one by colour alone,
+    which 16 colours, NO_COLOR and colour-blind eyes can lose.
+    """
+
+    def __init__(self, label: str, value: bool = False) -> None:
+        super().__init__(label, value)
+        self._show_dot()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._show_dot()
+
+    def _show_dot(self) -> None:
+        self.BUTTON_INNER = "\u25cf" if self.value else " "
+        self.refresh()
+
+
 class SeverityChoice(RadioSet):
     """The severity buttons; Enter chooses the highlighted one and moves on."""
 
@@ -78,9 +98,9 @@ class StartScreen(Screen[None]):
             )
             yield Label("Severity: arrows or 1, 2, 3 outside the title")
             with SeverityChoice(id="start-severity", compact=True):
-                yield RadioButton("P1 service down, data at risk", value=True)
-                yield RadioButton("P2 degraded or partial outage")
-                yield RadioButton("P3 no user impact: ticket only")
+                yield SeverityButton("P1 service down, data at risk", value=True)
+                yield SeverityButton("P2 degraded or partial outage")
+                yield SeverityButton("P3 no user impact: ticket only")
             yield Label("Runbook: arrows, then Enter starts")
             options = [Option("(no runbook)", id=NO_RUNBOOK)]
             for runbook in app.library.runbooks.values():

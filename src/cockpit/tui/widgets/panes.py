@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from cockpit.domain import MILESTONE_TEXT, Event, EventKind
+from cockpit.domain import MILESTONE_TEXT, Event, EventKind, entry_text
 from cockpit.domain.timefmt import clock
 from cockpit.tui.literal import clean, literal
 from cockpit.tui.present import EscalationLines, day_label
@@ -25,18 +25,26 @@ class ScrollPane(VerticalScroll, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
     ]
     """
     | Key | What it does |
     | :- | :- |
     | up/down, j/k | Scroll a line. |
-    | g/G | Top / bottom. |
+    | g/G, home/end | Top / bottom. |
     """
 
     def compose(self) -> ComposeResult:
         yield Static(classes="body")
+
+    # Jumps are not animated: a second of scrolling is a second in which the
+    # pane (and the help's "more below" hint) shows a place it is leaving.
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
 
     @property
     def body(self) -> Static:
@@ -94,7 +102,7 @@ def _entry_text(event: Event) -> str:
     """What the timeline says for an entry; updates are named, colour or not."""
     if event.kind is EventKind.UPDATE:
         return f"Update: {event.text}"
-    return event.text
+    return entry_text(event)
 
 
 _LINE_STYLE = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, Literal
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -40,15 +41,6 @@ class RunbookPane(OptionList):
     | c | Copy the step's command. |
     """
 
-    class StepToggled(Message):
-        """The user asked to check (or uncheck) a step."""
-
-        def __init__(self, step: Step, checked: bool) -> None:
-            super().__init__()
-            self.step = step
-            self.checked = checked
-            """The state the user asked for."""
-
     class CopyRequested(Message):
         """The user asked for the highlighted step's command."""
 
@@ -56,10 +48,19 @@ class RunbookPane(OptionList):
             super().__init__()
             self.step = step
 
-    def __init__(self, runbook: Runbook | None, missing: str | None = None) -> None:
+    def __init__(
+        self,
+        runbook: Runbook | None,
+        record: Callable[[Step, bool], bool],
+        missing: tuple[str, int] | None = None,
+    ) -> None:
+        """`record(step, checked)` stores a check or uncheck and says if it did;
+        `missing` is (runbook id, incident number) when the incident's runbook is
+        not in the folder that was loaded."""
         super().__init__(id="runbook", classes="pane")
         self.runbook = runbook
         """The runbook shown, or None when the incident has none."""
+        self._record = record
         self._missing = missing
         self._marked: str | None = None
         self._checked: set[str] = set()
@@ -111,9 +112,41 @@ class RunbookPane(OptionList):
         return self._steps.get(option.id)
 
     def action_toggle_step(self) -> None:
+        """Check (or uncheck) the step, recorded before the next key is read.
+
+        Recording here, not from a message handled later, is what makes keys that
+        arrive in one burst each act on the state the previous one left.
+        """
         step = self.current_step
-        if step is not None:
-            self.post_message(self.StepToggled(step, step.key not in self._checked))
+        if step is None:
+            return
+        check = step.key not in self._checked
+        wanted = self._checked | {step.key} if check else self._checked - {step.key}
+        if not self._record(step, check):
+            return
+        # Stored: show it even if reading the log back failed just after.
+        self.show_checked(wanted)
+        if check:
+            # The next step to do is the one worth looking at.
+            self.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def _move(self, direction: Literal[-1, 1]) -> None:
+        """Move to the next step up or down, stopping at the first and the last."""
+        if self.highlighted is None:
+            self.action_first()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
 
     def action_copy_command(self) -> None:
         step = self.current_step
@@ -210,13 +243,18 @@ def _who_to_call(runbook: Runbook) -> Text:
     return text
 
 
-def _no_runbook(missing: str | None) -> Text:
+def _no_runbook(missing: tuple[str, int] | None) -> Text:
     if missing is not None:
-        first = f"Runbook '{clean(missing)}' is not in the library."
+        runbook_id, number = missing
+        lines = (
+            f"Runbook '{clean(runbook_id)}' is not in the runbook folder.",
+            "Reopen with the folder that has it:",
+            f"cockpit --runbooks DIR open {number}",
+        )
     else:
-        first = "No runbook chosen for this incident."
-    return Text(
-        f"{first}\nChoose one when starting: cockpit start --runbook ID ...\n"
-        "List the runbooks that load with: cockpit runbooks",
-        style="italic",
-    )
+        lines = (
+            "No runbook chosen for this incident.",
+            "Choose one when starting: cockpit start --runbook ID ...",
+            "List the runbooks that load with: cockpit runbooks",
+        )
+    return Text("\n".join(lines), style="italic")
