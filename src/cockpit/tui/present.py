@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cockpit.domain import (
     Escalation,
+    EscalationView,
     Event,
     EventKind,
     Incident,
@@ -134,25 +135,16 @@ class EscalationLines:
 
 
 def pending_escalation(
-    incident: Incident, events: Sequence[Event], policy: Policy, now: datetime
+    view: EscalationView, events: Sequence[Event]
 ) -> Escalation | None:
     """The latest escalation due, while it is not yet recorded as notified.
 
     Only the latest counts: once a later level is due (or recorded), calling the
     earlier ones is moot, so `e` never walks back down the ladder.
     """
-    fired = escalation(incident, events, policy, now).fired
-    if fired and not _recorded(fired[-1], events):
-        return fired[-1]
+    if view.fired and not _recorded(view.fired[-1], events):
+        return view.fired[-1]
     return None
-
-
-def last_fired(
-    incident: Incident, events: Sequence[Event], policy: Policy, now: datetime
-) -> Escalation | None:
-    """The most recent escalation that fell due, recorded or not."""
-    view = escalation(incident, events, policy, now)
-    return view.fired[-1] if view.fired else None
 
 
 def _recorded(item: Escalation, events: Sequence[Event]) -> bool:
@@ -183,7 +175,7 @@ def escalation_lines(
     if view.status is Status.RESOLVED:
         return EscalationLines((("info", "Resolved: no further escalation"),), None)
     lines: list[tuple[str, str]] = []
-    pending = pending_escalation(incident, events, policy, now)
+    pending = pending_escalation(view, events)
     if pending is not None:
         lines.append(("due", f"DUE: call {pending.who} now"))
         contact = contact_for(pending.who, runbook)

@@ -253,17 +253,18 @@ class CockpitScreen(Screen[None]):
     def action_escalate(self) -> None:
         app = self.cockpit_app
         now, incident, events = app.clock(), self.incident, self.events
-        pending = present.pending_escalation(incident, events, app.policy, now)
+        view = escalation(incident, events, app.policy, now)
+        pending = present.pending_escalation(view, events)
         if pending is not None:
             text = present.notified_text(pending.who)
             if self.record(EventKind.ESCALATED, text):
                 self.notify(f"Recorded: {text}")
             return
-        last = present.last_fired(incident, events, app.policy, now)
-        if last is not None:
+        if view.fired:
+            last = view.fired[-1]
             self.notify(f"Already recorded: {present.notified_text(last.who)}")
             return
-        upcoming = escalation(incident, events, app.policy, now).next
+        upcoming = view.next
         if upcoming is None:
             self.notify("No escalation is due")
         else:
